@@ -1,0 +1,109 @@
+// `npm run dev`: the app on Vite's dev server, against a real user pool when VITE_COGNITO_*
+// name one, else against cognito-local seeded with the local pool (dev/seed/).
+import { createServer, loadEnv } from 'vite';
+import { startCognitoLocal } from './cognitoLocal.js';
+import { LOCAL_POOL } from './localPool.js';
+
+const REAL_POOL_KEYS = ['VITE_COGNITO_USER_POOL_ID', 'VITE_COGNITO_CLIENT_ID', 'VITE_COGNITO_REGION'];
+const SIGNALS = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+
+/** @type {import('./cognitoLocal.js').CognitoLocal | undefined} */
+let cognito;
+/** @type {import('vite').ViteDevServer | undefined} */
+let vite;
+/** @type {Promise<void> | undefined} */
+let stopping;
+
+for (const signal of SIGNALS) {
+  process.on(signal, () => {
+    if (stopping) return process.exit(1); // a second Ctrl-C: give up waiting
+    process.exitCode = 0;
+    console.log(`\n${signal}: stopping…`);
+    stopAll().then(() => process.exit());
+  });
+}
+
+try {
+  // The same view of the environment Vite gives the app: process.env and .env files.
+  const env = loadEnv('development', process.cwd(), 'VITE_COGNITO_');
+  const realPool = REAL_POOL_KEYS.every((key) => env[key]);
+  if (!realPool) {
+    const partial = REAL_POOL_KEYS.filter((key) => env[key]);
+    if (partial.length) console.warn(`${partial.join(', ')} set but not all of ${REAL_POOL_KEYS.join(', ')}: using cognito-local`);
+    cognito = await startCognitoLocal({ port: portFrom('COGNITO_PORT') });
+    // process.env wins over .env files in Vite, so the app and the demo API both see these.
+    Object.assign(process.env, {
+      VITE_COGNITO_ENDPOINT: cognito.endpoint,
+      VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
+      VITE_COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
+      VITE_COGNITO_REGION: LOCAL_POOL.region,
+    });
+  }
+  vite = await createServerOwningSignals({
+    server: { host: '127.0.0.1', port: portFrom('PORT') ?? 5173, strictPort: false },
+  });
+  await vite.listen();
+  printBanner(vite, realPool ? env : undefined);
+} catch (error) {
+  console.error(`npm run dev: cannot start: ${error instanceof Error ? error.message : error}`);
+  await stopAll();
+  process.exit(1);
+}
+
+/**
+ * Vite's dev server closes itself and calls process.exit() on SIGTERM, which would race our
+ * shutdown of cognito-local; drop the SIGTERM listener it adds so shutdown happens here, in order.
+ * @param {import('vite').InlineConfig} config
+ */
+async function createServerOwningSignals(config) {
+  const ours = new Set(process.listeners('SIGTERM'));
+  const server = await createServer(config);
+  for (const listener of process.listeners('SIGTERM')) {
+    if (!ours.has(listener)) process.off('SIGTERM', listener);
+  }
+  return server;
+}
+
+/** Closes Vite, then stops cognito-local (which deletes its scratch folder). Idempotent. */
+function stopAll() {
+  return (stopping ??= (async () => {
+    await vite?.close().catch((error) => console.error('closing Vite:', error));
+    await cognito?.stop().catch((error) => console.error('stopping cognito-local:', error));
+  })());
+}
+
+/**
+ * @param {string} name  an environment variable holding a TCP port
+ * @returns {number | undefined}
+ */
+function portFrom(name) {
+  const value = process.env[name];
+  if (!value) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name}=${value} is not a port`);
+  return port;
+}
+
+/**
+ * Demo credentials are printed on purpose: they exist only in the local seed. Never tokens.
+ * @param {import('vite').ViteDevServer} server
+ * @param {Record<string, string> | undefined} realPool  the VITE_COGNITO_* env of a real pool
+ */
+function printBanner(server, realPool) {
+  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${server.config.server.port}/`;
+  const lines = ['', '  authchart dev', `  app       ${url}`];
+  if (cognito) {
+    lines.push(
+      `  cognito   ${cognito.endpoint}  (cognito-local, pool ${LOCAL_POOL.userPoolId}, client ${LOCAL_POOL.clientId})`,
+      `  sign in   ${LOCAL_POOL.demoUser.username} / ${LOCAL_POOL.demoUser.password}`,
+      `  codes     ${LOCAL_POOL.confirmationCode} (sign-up, password reset)`,
+    );
+  } else if (realPool) {
+    const endpoint = realPool['VITE_COGNITO_ENDPOINT'];
+    lines.push(
+      `  cognito   pool ${realPool['VITE_COGNITO_USER_POOL_ID']} in ${realPool['VITE_COGNITO_REGION']}, client ${realPool['VITE_COGNITO_CLIENT_ID']}${endpoint ? ` via ${endpoint}` : ''}`,
+    );
+  }
+  lines.push('  api       /api/profile, /api/notes (need an ID token)', '  stop      Ctrl-C', '');
+  console.log(lines.join('\n'));
+}
