@@ -1,0 +1,81 @@
+/**
+ * The one error type authchart reports. `code` is a stable union that apps can switch on;
+ * `message` is readable and never contains token material.
+ */
+export type AuthErrorCode =
+  /** Sign-in refused: wrong username or password (or an unknown user, deliberately not told apart). */
+  | 'invalidCredentials'
+  | 'userNotConfirmed'
+  | 'passwordResetRequired'
+  /** The refresh token was refused for good (NotAuthorized, RefreshTokenReuse, UserNotFound). */
+  | 'refreshRejected'
+  | 'tooManyRequests'
+  /** The request never got an HTTP answer (offline, DNS, CORS, connection reset). */
+  | 'network'
+  /** Cognito answered 5xx or InternalErrorException. */
+  | 'serviceUnavailable'
+  /** The user pool service does not implement the operation (cognito-local lacks several). */
+  | 'unsupportedOperation'
+  | 'invalidRequest'
+  /** signIn was called while a session is active (as Amplify's UserAlreadyAuthenticatedException). */
+  | 'alreadySignedIn'
+  /** Cognito refused a request other than sign-in or refresh (e.g. RevokeToken). */
+  | 'notAuthorized'
+  /** A token failed a claim check (issuer, audience, token_use, expiry, shape). */
+  | 'invalidToken'
+  /** Stored session data could not be used: unparseable, wrong version, tampered or foreign. */
+  | 'invalidStorage'
+  /** Web Storage threw; authchart keeps tokens in memory instead. */
+  | 'storageUnavailable'
+  | 'invalidConfig'
+  | 'unknown';
+
+const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set(['tooManyRequests', 'network', 'serviceUnavailable']);
+
+export interface AuthErrorOptions {
+  /** The Cognito operation that failed, e.g. `InitiateAuth`. */
+  operation?: string;
+  /** Cognito's error name (`NotAuthorizedException`), when the service answered. */
+  cognitoName?: string;
+  /** HTTP status, when the service answered. */
+  status?: number;
+  cause?: unknown;
+}
+
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  readonly code: AuthErrorCode;
+  /** True when the same request may succeed later without anything changing on the user's side. */
+  readonly retryable: boolean;
+  readonly operation: string | undefined;
+  readonly cognitoName: string | undefined;
+  readonly status: number | undefined;
+
+  constructor(code: AuthErrorCode, message: string, options: AuthErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retryable = RETRYABLE.has(code);
+    this.operation = options.operation;
+    this.cognitoName = options.cognitoName;
+    this.status = options.status;
+  }
+
+  /** A plain, serialisable shape for snapshots, logs and the inspector (no cause, no stack). */
+  toJSON(): { name: string; code: AuthErrorCode; message: string; retryable: boolean; operation?: string; cognitoName?: string } {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+      ...(this.operation === undefined ? {} : { operation: this.operation }),
+      ...(this.cognitoName === undefined ? {} : { cognitoName: this.cognitoName }),
+    };
+  }
+}
+
+/** Whatever was thrown, as an AuthError; unknown values become `code: 'unknown'`. */
+export function toAuthError(error: unknown): AuthError {
+  if (error instanceof AuthError) return error;
+  const message = error instanceof Error ? error.message : 'Unexpected error';
+  return new AuthError('unknown', message, { cause: error });
+}

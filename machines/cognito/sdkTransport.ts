@@ -1,0 +1,56 @@
+import {
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  RevokeTokenCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoOperation, CognitoOperations, CognitoTransport } from './CognitoTransport.js';
+import { cognitoErrorName, mapCognitoError, networkError } from './mapCognitoError.js';
+
+const COMMANDS = {
+  InitiateAuth: InitiateAuthCommand,
+  RevokeToken: RevokeTokenCommand,
+  GlobalSignOut: GlobalSignOutCommand,
+} as const;
+
+interface SdkServiceError {
+  name: string;
+  message: string;
+  $metadata: { httpStatusCode?: number };
+}
+
+/** The SDK marks errors that came back from the service with `$metadata`; others never got an answer. */
+function isServiceError(error: unknown): error is SdkServiceError {
+  return typeof error === 'object' && error !== null && '$metadata' in error && 'name' in error;
+}
+
+/**
+ * A transport over a user-supplied AWS SDK v3 client, for apps that already ship the SDK or need
+ * its middleware (custom retries, logging, proxies). Errors are mapped exactly as fetchTransport's.
+ */
+export function sdkTransport(client: CognitoIdentityProviderClient): CognitoTransport {
+  async function call<Op extends CognitoOperation>(
+    operation: Op,
+    input: CognitoOperations[Op]['input'],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<CognitoOperations[Op]['output']> {
+    const Command = COMMANDS[operation] as new (input: CognitoOperations[Op]['input']) => Parameters<
+      CognitoIdentityProviderClient['send']
+    >[0];
+    const authFlow = 'AuthFlow' in input ? input.AuthFlow : undefined;
+    try {
+      const output = await client.send(new Command(input), options.signal ? { abortSignal: options.signal } : {});
+      return output as CognitoOperations[Op]['output'];
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      if (!isServiceError(error)) throw networkError(operation, error);
+      throw mapCognitoError(operation, authFlow, {
+        name: cognitoErrorName(error.name),
+        message: error.message,
+        status: error.$metadata.httpStatusCode,
+      });
+    }
+  }
+
+  return { call };
+}

@@ -1,0 +1,126 @@
+import { createActor, waitFor, type Actor, type InspectionEvent, type Observer } from 'xstate';
+import { AuthError } from './AuthError.js';
+import { authMachine } from './authMachine.js';
+import type { AuthPorts, Clock, Credentials } from './authMachine.types.js';
+import type { CognitoTransport } from './cognito/CognitoTransport.js';
+import { fetchTransport } from './cognito/fetchTransport.js';
+import { resolveConfig, type AuthConfigInput } from './resolveConfig.js';
+import { memoryStorage } from './storage/memoryStorage.js';
+import type { TokenStorage } from './storage/TokenStorage.js';
+import { fallbackStorage } from './storage/fallbackStorage.js';
+import { isExpired, type IdTokenClaims } from './tokens/Session.js';
+
+export interface AuthConfig extends AuthConfigInput {
+  /** Where tokens are kept. Default `local`: survives reloads and is shared by tabs. */
+  storage?: 'local' | 'session' | 'memory' | TokenStorage;
+  /** How to reach Cognito. Default: `fetchTransport` (no AWS SDK in the bundle). */
+  transport?: CognitoTransport;
+  /** Inspection callback or observer, e.g. `@statelyai/inspect`'s `inspector.inspect`. */
+  inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+  /** The time source; tests pass a simulated one. */
+  clock?: Clock;
+}
+
+export type AuthActor = Actor<typeof authMachine>;
+
+export interface AuthTokens {
+  idToken: string;
+  accessToken: string;
+}
+
+export interface AuthUser {
+  sub: string;
+  username: string | undefined;
+  email: string | undefined;
+  claims: IdTokenClaims;
+}
+
+export interface Auth {
+  /** The running actor: `subscribe`, `getSnapshot`, `send`, `on('storageFallback', …)`. */
+  actor: AuthActor;
+  /** Signs in; resolves once signed in, rejects with the AuthError that sent it back. */
+  signIn(credentials: Credentials): Promise<void>;
+  /** Signs out (revoking the refresh token); resolves once signed out, never rejects. */
+  signOut(options?: { global?: boolean }): Promise<void>;
+  /** Unexpired tokens, waiting for a start-up restore or a refresh in flight; null when signed out. */
+  getTokens(): Promise<AuthTokens | null>;
+  /** The signed-in user from the ID token, or null. */
+  user(): AuthUser | null;
+  /** Stops the actor and its timers (tests, hot reload). */
+  stop(): void;
+}
+
+const wallClock: Clock = { now: () => Date.now() };
+
+/** The composition root: validates config, builds the ports and starts the auth actor. */
+export function createAuth(config: AuthConfig): Auth {
+  const resolved = resolveConfig(config);
+  let actor: AuthActor | undefined;
+  const reportFallback = (error: AuthError) => actor?.send({ type: 'STORAGE_FALLBACK', error });
+  const ports: AuthPorts = {
+    transport: config.transport ?? fetchTransport({ region: resolved.region, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }),
+    storage: resolveStorage(config.storage ?? 'local', reportFallback),
+    clock: config.clock ?? wallClock,
+  };
+  actor = createActor(authMachine, {
+    input: { config: resolved, ports },
+    ...(config.inspect ? { inspect: config.inspect } : {}),
+  });
+  actor.start();
+  const running = actor;
+
+  async function settled() {
+    return waitFor(running, (snapshot) => !snapshot.hasTag('busy'));
+  }
+
+  return {
+    actor: running,
+    async signIn(credentials) {
+      // A click during start-up waits for the restore rather than being dropped.
+      const before = await waitFor(running, (s) => !s.matches('restoring'));
+      if (before.matches('signedIn') || before.matches('refreshing') || before.matches('signingOut')) {
+        throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
+      }
+      running.send({ type: 'SIGN_IN', username: credentials.username, password: credentials.password });
+      const snapshot = await waitFor(running, (s) => !s.matches('authenticating'));
+      if (snapshot.matches('signedIn')) return;
+      throw snapshot.context.error ?? new AuthError('unknown', 'Sign-in did not complete.');
+    },
+    async signOut(options = {}) {
+      // Sign-out during start-up applies to what the restore finds, not to nothing.
+      await waitFor(running, (s) => !s.matches('restoring'));
+      running.send({ type: 'SIGN_OUT', ...(options.global ? { global: true } : {}) });
+      await waitFor(running, (s) => s.matches('signedOut'));
+    },
+    async getTokens() {
+      const snapshot = await settled();
+      const session = snapshot.context.session;
+      // A transient refresh failure leaves tokens usable until they expire.
+      const usable = snapshot.matches('signedIn') || snapshot.matches('refreshing');
+      if (!usable || !session || isExpired(session, ports.clock.now())) return null;
+      return { idToken: session.tokens.idToken, accessToken: session.tokens.accessToken };
+    },
+    user() {
+      const session = running.getSnapshot().context.session;
+      if (!session) return null;
+      const claims = session.idClaims;
+      return { sub: claims.sub, username: claims['cognito:username'], email: claims.email, claims };
+    },
+    stop() {
+      running.stop();
+    },
+  };
+}
+
+function resolveStorage(storage: NonNullable<AuthConfig['storage']>, onFallback: (error: AuthError) => void): TokenStorage {
+  switch (storage) {
+    case 'memory':
+      return memoryStorage();
+    case 'local':
+      return fallbackStorage('local', () => globalThis.localStorage, onFallback);
+    case 'session':
+      return fallbackStorage('session', () => globalThis.sessionStorage, onFallback);
+    default:
+      return fallbackStorage(storage.kind, () => storage, onFallback);
+  }
+}

@@ -1,0 +1,28 @@
+// The public API. Everything is exported by name: what is not listed here is internal.
+export { createAuth } from './createAuth.js';
+export type { Auth, AuthActor, AuthConfig, AuthTokens, AuthUser } from './createAuth.js';
+export { authMachine } from './authMachine.js';
+export type {
+  AuthContext,
+  AuthEmitted,
+  AuthEvent,
+  AuthMachineInput,
+  AuthPorts,
+  Clock,
+  Credentials,
+  ResolvedAuthConfig,
+  RestoreResult,
+  SessionEndReason,
+} from './authMachine.types.js';
+export { AuthError, toAuthError } from './AuthError.js';
+export type { AuthErrorCode } from './AuthError.js';
+export { resolveConfig, defaultIssuer } from './resolveConfig.js';
+export type { AuthConfigInput } from './resolveConfig.js';
+export { fetchTransport } from './cognito/fetchTransport.js';
+export type { FetchTransportOptions } from './cognito/fetchTransport.js';
+export { sdkTransport } from './cognito/sdkTransport.js';
+export type { CognitoOperation, CognitoOperations, CognitoTransport } from './cognito/CognitoTransport.js';
+export { memoryStorage } from './storage/memoryStorage.js';
+export { fallbackStorage } from './storage/fallbackStorage.js';
+export type { TokenStorage } from './storage/TokenStorage.js';
+export type { AccessTokenClaims, IdTokenClaims, Session, TokenSet } from './tokens/Session.js';

@@ -1,0 +1,67 @@
+import { AuthError } from './AuthError.js';
+import type { ResolvedAuthConfig } from './authMachine.types.js';
+import { storageKey } from './storage/storedSession.js';
+
+export interface AuthConfigInput {
+  /** `<region>_<id>`, e.g. `eu-west-1_AbC123xyZ`. */
+  userPoolId: string;
+  /** An app client without a secret (browsers cannot keep one). */
+  clientId: string;
+  /** Defaults to the pool id's prefix; must agree with it when given. */
+  region?: string;
+  /** Overrides the Cognito endpoint, e.g. cognito-local's `http://127.0.0.1:9229`. */
+  endpoint?: string;
+  /** Expected `iss`; defaults to Cognito's (or `<endpoint>/<userPoolId>` with an endpoint). */
+  issuer?: string;
+  /** Refresh this long before expiry (clamped to half the token lifetime). Default 60. */
+  refreshLeadSeconds?: number;
+}
+
+const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9a-zA-Z]+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+
+/** Validates configuration once, at creation, so mistakes fail loudly before any sign-in. */
+export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
+  if (typeof input !== 'object' || input === null) throw invalidConfig('createAuth needs a configuration object.');
+  const { userPoolId, clientId } = input;
+  if (typeof userPoolId !== 'string' || userPoolId === '') throw invalidConfig('userPoolId is required.');
+  const poolRegion = POOL_ID.exec(userPoolId)?.[1];
+  if (!poolRegion) throw invalidConfig(`userPoolId "${userPoolId}" is not of the form <region>_<id>, e.g. eu-west-1_AbC123xyZ.`);
+  if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) throw invalidConfig('clientId is required: the app client id.');
+  const region = input.region ?? poolRegion;
+  if (region !== poolRegion) throw invalidConfig(`region "${region}" does not match the user pool's region "${poolRegion}".`);
+  const refreshLeadSeconds = input.refreshLeadSeconds ?? 60;
+  if (!Number.isFinite(refreshLeadSeconds) || refreshLeadSeconds < 0) {
+    throw invalidConfig('refreshLeadSeconds must be a number of seconds, 0 or more.');
+  }
+  if (input.endpoint !== undefined && !isHttpUrl(input.endpoint)) throw invalidConfig('endpoint must be an http(s) URL.');
+  return {
+    userPoolId,
+    clientId,
+    region,
+    issuer: input.issuer ?? defaultIssuer(region, userPoolId, input.endpoint),
+    refreshLeadMs: refreshLeadSeconds * 1000,
+    retryBaseDelayMs: 2_000,
+    retryMaxDelayMs: 60_000,
+    storageKey: storageKey(userPoolId, clientId),
+  };
+}
+
+/** Cognito's issuer, or the emulator's `<endpoint>/<poolId>` when an endpoint is configured. */
+export function defaultIssuer(region: string, userPoolId: string, endpoint: string | undefined): string {
+  if (endpoint === undefined) return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+  return `${endpoint.replace(/\/+$/, '')}/${userPoolId}`;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function invalidConfig(message: string): AuthError {
+  return new AuthError('invalidConfig', message);
+}

@@ -1,0 +1,52 @@
+import { AuthError } from '../AuthError.js';
+import { memoryStorage } from './memoryStorage.js';
+import type { TokenStorage } from './TokenStorage.js';
+
+type StorageLike = Pick<TokenStorage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * Wraps `localStorage`, `sessionStorage` or a custom storage so that it never throws into the
+ * machine: when it is missing or throws (Safari private mode, quota exceeded, storage disabled by
+ * policy, a broken custom adapter), tokens move to memory. The session then lasts until reload,
+ * which beats failing sign-in; `onFallback` tells the app once so it can say so.
+ */
+export function fallbackStorage(
+  kind: string,
+  getStorage: () => StorageLike | undefined,
+  onFallback: (error: AuthError) => void,
+): TokenStorage {
+  let fallback: TokenStorage | undefined;
+
+  function fallBack(cause: unknown): TokenStorage {
+    if (!fallback) {
+      fallback = memoryStorage(`memory (${kind} unavailable)`);
+      onFallback(
+        new AuthError('storageUnavailable', `Storage "${kind}" is unavailable; the session is kept in memory until reload.`, {
+          cause,
+        }),
+      );
+    }
+    return fallback;
+  }
+
+  /** Runs one operation on Web Storage, or on the memory fallback once Web Storage has failed. */
+  function use<T>(operation: (storage: StorageLike) => T): T {
+    if (fallback) return operation(fallback);
+    try {
+      const storage = getStorage();
+      if (!storage) return operation(fallBack(new Error(`Storage "${kind}" is not defined`)));
+      return operation(storage);
+    } catch (error) {
+      return operation(fallBack(error));
+    }
+  }
+
+  return {
+    get kind() {
+      return fallback ? fallback.kind : kind;
+    },
+    getItem: (key) => use((storage) => storage.getItem(key)),
+    setItem: (key, value) => use((storage) => storage.setItem(key, value)),
+    removeItem: (key) => use((storage) => storage.removeItem(key)),
+  };
+}

@@ -1,0 +1,39 @@
+import { AuthError } from '../AuthError.js';
+import { decodeClaims } from './decodeClaims.js';
+import type { Session, TokenSet } from './Session.js';
+
+export interface SessionExpectations {
+  issuer: string;
+  clientId: string;
+}
+
+/**
+ * Validates a token set and derives expiry on the device clock.
+ * `driftMs` is given when restoring (the estimate made at receipt); for fresh tokens it is
+ * estimated now from the access token's `iat` (Cognito stamps it when answering).
+ */
+export function createSession(
+  tokens: TokenSet,
+  expected: SessionExpectations,
+  now: number,
+  driftMs?: number,
+): Session {
+  if (typeof tokens.refreshToken !== 'string' || tokens.refreshToken === '') {
+    throw new AuthError('invalidToken', 'The refresh token is missing.');
+  }
+  const idClaims = decodeClaims(tokens.idToken, 'id', expected);
+  const accessClaims = decodeClaims(tokens.accessToken, 'access', expected);
+  if (idClaims.sub !== accessClaims.sub) {
+    throw new AuthError('invalidToken', 'The ID and access tokens belong to different users.');
+  }
+  const drift = driftMs ?? accessClaims.iat * 1000 - now;
+  const first = idClaims.exp <= accessClaims.exp ? idClaims : accessClaims;
+  return {
+    tokens,
+    idClaims,
+    accessClaims,
+    driftMs: drift,
+    expiresAt: first.exp * 1000 - drift,
+    lifetimeMs: (first.exp - first.iat) * 1000,
+  };
+}

@@ -1,0 +1,130 @@
+import { createActor, SimulatedClock, type AnyMachineSnapshot, type EventObject } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { authMachine, memoryStorage, type AuthContext, type Session } from '../../machines/index.js';
+import { serializeSession } from '../../machines/storage/storedSession.js';
+import { isExpired, msUntilRefresh } from '../../machines/tokens/Session.js';
+import { FakeCognito } from '../support/FakeCognito.js';
+import { flush, ScriptedActors } from '../support/ScriptedActors.js';
+import { allTransitionKeys, transitionKey } from '../support/transitionCoverage.js';
+import { eventKey, MODEL_CONFIG, modelEvents, sessionAt, snapshotKey, T0 } from './modelEvents.js';
+
+const frozenClock = { now: () => T0 };
+
+// Vertices are (previous snapshot, event, snapshot), so the shortest path to every vertex ends
+// with a distinct edge: together the paths take every transition, not only reach every state.
+const paths = getShortestPaths(authMachine, {
+  input: { config: MODEL_CONFIG, ports: { transport: new FakeCognito(), storage: memoryStorage(), clock: frozenClock } },
+  // The walk also sends done, error and delay events, which AuthEvent (user events) leaves out.
+  events: modelEvents as never,
+  serializeEvent: eventKey as never,
+  serializeState: (snapshot, event, previous) =>
+    `${snapshotKey(previous)} ${event ? eventKey(event) : 'init'} ${snapshotKey(snapshot)}`,
+  limit: 20_000,
+});
+
+const allTransitions = allTransitionKeys(authMachine);
+const replayedTransitions = new Set<string>();
+
+function describePath(steps: readonly { event: EventObject }[]): string {
+  return steps.slice(1).map((step) => eventKey(step.event)).join(' → ') || '(initial)';
+}
+
+describe('authMachine, model-based', () => {
+  it('generates paths that together take every transition', () => {
+    const taken = new Set<string>();
+    for (const path of paths) {
+      path.steps.forEach((step, index) => {
+        const before = path.steps[index - 1]?.state;
+        if (!before) return;
+        for (const transition of authMachine.getTransitionData(before as never, step.event as never)) {
+          taken.add(transitionKey(transition));
+        }
+      });
+    }
+    console.log(`model: ${paths.length} paths; transitions covered: ${taken.size}/${allTransitions.length}`);
+    expect(allTransitions.filter((key) => !taken.has(key))).toEqual([]);
+  });
+
+  it.each(paths.map((path) => [describePath(path.steps), path] as const))('replays %s on the real actor', async (_, path) => {
+    const clock = new SimulatedClock();
+    clock.set(T0);
+    const storage = memoryStorage();
+    const scripted = new ScriptedActors();
+    let serial = 1;
+    const actor = createActor(scripted.machine(), {
+      clock,
+      input: { config: MODEL_CONFIG, ports: { transport: new FakeCognito(), storage, clock } },
+      inspect: (event) => {
+        if (event.type === '@xstate.microstep') {
+          for (const transition of event._transitions) replayedTransitions.add(transitionKey(transition));
+        }
+      },
+    });
+    actor.start();
+    await flush();
+
+    for (const step of path.steps.slice(1)) {
+      const event = step.event as EventObject & { output?: unknown; error?: unknown; actorId?: string };
+      const before = actor.getSnapshot();
+      const actorId = event.type.match(/^xstate\.(?:done|error)\.actor\.(\w+)$/)?.[1];
+      if (actorId) {
+        let output = event.output;
+        // Tokens are issued "now" on the replay's clock, as Cognito would.
+        if (actorId === 'signInWithPassword' || actorId === 'refreshSession') output = sessionAt(clock.now(), serial++);
+        if (actorId === 'restoreSession' && output) seedStorage(storage, output as { status: string; session?: Session });
+        scripted.settle(actorId as never, event.type.includes('.done.') ? { output } : { error: event.error });
+        await flush();
+      } else if (event.type.startsWith('xstate.after.')) {
+        const delay = pendingDelay(before.context, event.type, clock.now());
+        clock.increment(Math.max(0, delay - 1));
+        await flush();
+        expect(snapshotKey(actor.getSnapshot()), 'the timer fired early').toBe(snapshotKey(before));
+        clock.increment(delay === 0 ? 0 : 1);
+        await flush();
+      } else {
+        actor.send(event as never);
+        await flush();
+      }
+      const snapshot = actor.getSnapshot();
+      expect(snapshot.value).toEqual(step.state.value);
+      checkInvariants(snapshot, storage, clock.now());
+      expect(scripted.maxInFlight.refreshSession).toBeLessThanOrEqual(1);
+    }
+    actor.stop();
+  });
+
+  it('replays took every transition on the real actor', () => {
+    console.log(`replay: transitions covered: ${replayedTransitions.size}/${allTransitions.length}`);
+    expect(allTransitions.filter((key) => !replayedTransitions.has(key))).toEqual([]);
+  });
+});
+
+/** What restore "found": the store holds exactly that, so storage/state agreement can be checked. */
+function seedStorage(storage: ReturnType<typeof memoryStorage>, output: { status: string; session?: Session }) {
+  if (output.session) storage.setItem(MODEL_CONFIG.storageKey, serializeSession(output.session));
+  if (output.status === 'invalid') storage.setItem(MODEL_CONFIG.storageKey, '{"version":0}');
+}
+
+function pendingDelay(context: AuthContext, eventType: string, now: number): number {
+  if (eventType.includes('refreshDue')) return msUntilRefresh(context.session!, context.config.refreshLeadMs, now);
+  return Math.min(context.config.retryMaxDelayMs, context.config.retryBaseDelayMs * 2 ** Math.max(0, context.refreshFailures - 1));
+}
+
+/** Invariants that hold after every step of every path. */
+function checkInvariants(snapshot: AnyMachineSnapshot, storage: ReturnType<typeof memoryStorage>, now: number) {
+  const context = snapshot.context as AuthContext;
+  const stored = storage.getItem(MODEL_CONFIG.storageKey);
+  expect(snapshot.status).toBe('active');
+  if (snapshot.matches('signedIn')) {
+    expect(context.session).not.toBeNull();
+    expect(isExpired(context.session!, now), 'signedIn with expired tokens').toBe(false);
+  }
+  if (snapshot.matches('signedIn') || snapshot.matches('refreshing')) {
+    expect(stored, 'storage holds the session in use').toBe(serializeSession(context.session!));
+  }
+  if (snapshot.matches('signedOut') || snapshot.matches('expired') || snapshot.matches('signingOut')) {
+    expect(stored, 'storage is empty once the session is over').toBeNull();
+  }
+  if (snapshot.matches('signedOut') || snapshot.matches('expired')) expect(context.session).toBeNull();
+}

@@ -1,0 +1,77 @@
+import { fromPromise, type AnyActorLogic } from 'xstate';
+import { authMachine } from '../../machines/index.js';
+
+export type ActorId = 'restoreSession' | 'signInWithPassword' | 'refreshSession' | 'revokeSession';
+
+interface Pending {
+  resolve(output: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Replaces the machine's invoked actors with promises the test settles by hand, so a test decides
+ * exactly when and how each request ends. Tracks how many of each are in flight.
+ */
+export class ScriptedActors {
+  readonly #pending = new Map<ActorId, Pending[]>();
+  /** The most requests of one kind that were ever in flight at once. */
+  readonly maxInFlight: Record<ActorId, number> = {
+    restoreSession: 0,
+    signInWithPassword: 0,
+    refreshSession: 0,
+    revokeSession: 0,
+  };
+
+  machine() {
+    return authMachine.provide({
+      actors: {
+        restoreSession: this.#logic('restoreSession'),
+        signInWithPassword: this.#logic('signInWithPassword'),
+        refreshSession: this.#logic('refreshSession'),
+        revokeSession: this.#logic('revokeSession'),
+      },
+    });
+  }
+
+  /** Kinds of request in flight now, oldest kind first. */
+  inFlightIds(): ActorId[] {
+    return [...this.#pending.entries()].filter(([, queue]) => queue.length > 0).map(([id]) => id);
+  }
+
+  inFlight(id: ActorId): number {
+    return this.#pending.get(id)?.length ?? 0;
+  }
+
+  /** Ends the oldest in-flight request of that kind; throws when none is running. */
+  settle(id: ActorId, outcome: { output: unknown } | { error: unknown }): void {
+    const queue = this.#pending.get(id) ?? [];
+    const request = queue.shift();
+    if (!request) throw new Error(`No ${id} request is in flight`);
+    if ('error' in outcome) request.reject(outcome.error);
+    else request.resolve(outcome.output);
+  }
+
+  #logic(id: ActorId): AnyActorLogic {
+    return fromPromise(
+      ({ signal }) =>
+        new Promise((resolve, reject) => {
+          const queue = this.#pending.get(id) ?? [];
+          const request: Pending = { resolve, reject };
+          queue.push(request);
+          this.#pending.set(id, queue);
+          this.maxInFlight[id] = Math.max(this.maxInFlight[id], queue.length);
+          // A stopped invocation (the state was left) is no longer in flight.
+          const forget = () => {
+            const index = queue.indexOf(request);
+            if (index !== -1) queue.splice(index, 1);
+          };
+          signal.addEventListener('abort', forget, { once: true });
+        }),
+    );
+  }
+}
+
+/** Lets promise callbacks and the actor's resulting events run. */
+export function flush(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,41 @@
+import type { TokenSet } from '../../machines/index.js';
+
+export const TEST_POOL = {
+  userPoolId: 'us-east-1_TestPool1',
+  clientId: 'testclient0000000000000001',
+  region: 'us-east-1',
+  issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_TestPool1',
+} as const;
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** An unsigned-looking JWT with the given claims; the client never checks signatures. */
+export function makeJwt(claims: Record<string, unknown>): string {
+  return `${base64url({ alg: 'RS256', kid: 'test' })}.${base64url(claims)}.c2lnbmF0dXJl`;
+}
+
+export interface TokenOptions {
+  /** Server time of issue, in seconds. */
+  iatSeconds: number;
+  lifetimeSeconds?: number;
+  sub?: string;
+  issuer?: string;
+  clientId?: string;
+  /** Distinguishes token sets issued in the same second. */
+  serial?: number;
+}
+
+/** A Cognito-shaped token set as InitiateAuth would return it. */
+export function makeTokenSet(options: TokenOptions): TokenSet {
+  const { iatSeconds, lifetimeSeconds = 3600, sub = '11111111-2222-3333-4444-555555555555', serial = 0 } = options;
+  const iss = options.issuer ?? TEST_POOL.issuer;
+  const clientId = options.clientId ?? TEST_POOL.clientId;
+  const common = { sub, iss, iat: iatSeconds, exp: iatSeconds + lifetimeSeconds, auth_time: iatSeconds, jti: `jti-${serial}` };
+  return {
+    idToken: makeJwt({ ...common, token_use: 'id', aud: clientId, 'cognito:username': 'demo', email: 'demo@example.com' }),
+    accessToken: makeJwt({ ...common, token_use: 'access', client_id: clientId, username: 'demo' }),
+    refreshToken: `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.refresh.${serial}.token.part`,
+  };
+}

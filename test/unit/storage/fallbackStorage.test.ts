@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage, type AuthError } from '../../../machines/index.js';
+import { fallbackStorage } from '../../../machines/storage/fallbackStorage.js';
+
+/** A Storage whose every call throws, as Safari's private mode or a disabled storage does. */
+function throwingStorage(): Storage {
+  const fail = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  return { getItem: fail, setItem: fail, removeItem: fail, clear: fail, key: fail, length: 0 };
+}
+
+function workingStorage(): Storage {
+  const memory = memoryStorage();
+  return { ...memory, clear: () => {}, key: () => null, length: 0 } as unknown as Storage;
+}
+
+describe('fallbackStorage', () => {
+  it('reads and writes the given Storage', () => {
+    const storage = workingStorage();
+    const onFallback = vi.fn();
+    const tier = fallbackStorage('local', () => storage, onFallback);
+    tier.setItem('k', 'v');
+    expect(storage.getItem('k')).toBe('v');
+    expect(tier.getItem('k')).toBe('v');
+    tier.removeItem('k');
+    expect(tier.getItem('k')).toBeNull();
+    expect(tier.kind).toBe('local');
+    expect(onFallback).not.toHaveBeenCalled();
+  });
+
+  it('falls back to memory when Storage throws, and says so once', () => {
+    const errors: AuthError[] = [];
+    const tier = fallbackStorage('session', throwingStorage, (error) => errors.push(error));
+    tier.setItem('k', 'v');
+    expect(tier.getItem('k')).toBe('v');
+    tier.setItem('k2', 'v2');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.code).toBe('storageUnavailable');
+    expect(tier.kind).toBe('memory (session unavailable)');
+  });
+
+  it('falls back when Storage is not there at all (workers, SSR)', () => {
+    const onFallback = vi.fn();
+    const tier = fallbackStorage('local', () => undefined, onFallback);
+    expect(tier.getItem('k')).toBeNull();
+    expect(onFallback).toHaveBeenCalledOnce();
+  });
+
+  it('guards a custom storage that throws the same way', () => {
+    const onFallback = vi.fn();
+    const broken = { kind: 'custom', getItem: () => null, setItem: () => { throw new Error('disk full'); }, removeItem: () => {} };
+    const tier = fallbackStorage('custom', () => broken, onFallback);
+    tier.setItem('k', 'v');
+    expect(tier.getItem('k')).toBe('v');
+    expect(onFallback).toHaveBeenCalledOnce();
+  });
+
+  it('falls back when merely touching Storage throws (storage disabled)', () => {
+    const onFallback = vi.fn();
+    const tier = fallbackStorage('local', () => {
+      throw new DOMException('Access is denied', 'SecurityError');
+    }, onFallback);
+    tier.setItem('k', 'v');
+    expect(tier.getItem('k')).toBe('v');
+    expect(onFallback).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { AuthError } from '../../../machines/index.js';
+import { createSession } from '../../../machines/tokens/createSession.js';
+import { decodeClaims } from '../../../machines/tokens/decodeClaims.js';
+import { isExpired, msUntilRefresh } from '../../../machines/tokens/Session.js';
+import { makeJwt, makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
+
+const NOW = 1_700_000_000_000;
+const iatSeconds = NOW / 1000;
+
+function expectInvalidToken(run: () => unknown, message: RegExp) {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).code).toBe('invalidToken');
+    expect((error as AuthError).message).toMatch(message);
+    return;
+  }
+  throw new Error('expected an invalidToken AuthError');
+}
+
+describe('decodeClaims', () => {
+  const claims = { sub: 's', iss: TEST_POOL.issuer, iat: iatSeconds, exp: iatSeconds + 60 };
+
+  it('accepts a well-formed ID token and returns its claims', () => {
+    const token = makeJwt({ ...claims, token_use: 'id', aud: TEST_POOL.clientId, email: 'a@b.c' });
+    expect(decodeClaims(token, 'id', TEST_POOL).email).toBe('a@b.c');
+  });
+
+  it.each([
+    ['garbage', 'not-a-jwt', /well-formed/],
+    ['an empty string', '', /missing/],
+    ['an access token where an ID token is expected', makeJwt({ ...claims, token_use: 'access', client_id: TEST_POOL.clientId }), /token_use/],
+    ['another issuer', makeJwt({ ...claims, token_use: 'id', aud: TEST_POOL.clientId, iss: 'https://evil.example/pool' }), /another user pool/],
+    ['another client', makeJwt({ ...claims, token_use: 'id', aud: 'someoneelse' }), /another app client/],
+    ['no subject', makeJwt({ ...claims, sub: '', token_use: 'id', aud: TEST_POOL.clientId }), /subject/],
+    ['exp before iat', makeJwt({ ...claims, exp: iatSeconds - 1, token_use: 'id', aud: TEST_POOL.clientId }), /iat\/exp/],
+    ['string times', makeJwt({ ...claims, exp: String(iatSeconds + 60), token_use: 'id', aud: TEST_POOL.clientId }), /iat\/exp/],
+  ])('rejects %s', (_, token, message) => {
+    expectInvalidToken(() => decodeClaims(token, 'id', TEST_POOL), message);
+  });
+
+  it('checks client_id, not aud, on access tokens', () => {
+    const token = makeJwt({ ...claims, token_use: 'access', client_id: 'other' });
+    expectInvalidToken(() => decodeClaims(token, 'access', TEST_POOL), /another app client/);
+  });
+});
+
+describe('createSession', () => {
+  it('estimates drift from iat and expresses expiry on the device clock', () => {
+    // The server is 90 s ahead of this device.
+    const tokens = makeTokenSet({ iatSeconds: iatSeconds + 90, lifetimeSeconds: 300 });
+    const session = createSession(tokens, TEST_POOL, NOW);
+    expect(session.driftMs).toBe(90_000);
+    expect(session.expiresAt).toBe(NOW + 300_000);
+    expect(session.lifetimeMs).toBe(300_000);
+    expect(isExpired(session, NOW + 299_999)).toBe(false);
+    expect(isExpired(session, NOW + 300_000)).toBe(true);
+  });
+
+  it('keeps a given drift when restoring', () => {
+    const tokens = makeTokenSet({ iatSeconds, lifetimeSeconds: 300 });
+    const session = createSession(tokens, TEST_POOL, NOW + 10_000, -5_000);
+    expect(session.expiresAt).toBe(NOW + 305_000);
+  });
+
+  it('rejects ID and access tokens of different users', () => {
+    const a = makeTokenSet({ iatSeconds, sub: 'a' });
+    const b = makeTokenSet({ iatSeconds, sub: 'b' });
+    expectInvalidToken(() => createSession({ ...a, accessToken: b.accessToken }, TEST_POOL, NOW), /different users/);
+  });
+
+  it('requires a refresh token', () => {
+    const tokens = makeTokenSet({ iatSeconds });
+    expectInvalidToken(() => createSession({ ...tokens, refreshToken: '' }, TEST_POOL, NOW), /refresh token/);
+  });
+});
+
+describe('msUntilRefresh', () => {
+  it('fires lead before expiry', () => {
+    const session = createSession(makeTokenSet({ iatSeconds, lifetimeSeconds: 300 }), TEST_POOL, NOW);
+    expect(msUntilRefresh(session, 60_000, NOW)).toBe(240_000);
+  });
+
+  it('clamps the lead to half the lifetime so 30-second tokens do not loop', () => {
+    const session = createSession(makeTokenSet({ iatSeconds, lifetimeSeconds: 30 }), TEST_POOL, NOW);
+    expect(msUntilRefresh(session, 60_000, NOW)).toBe(15_000);
+  });
+
+  it('is 0, not negative, when overdue', () => {
+    const session = createSession(makeTokenSet({ iatSeconds, lifetimeSeconds: 30 }), TEST_POOL, NOW);
+    expect(msUntilRefresh(session, 60_000, NOW + 60_000)).toBe(0);
+  });
+});
