@@ -1,0 +1,155 @@
+import { waitFor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { AuthError, createAuth, memoryStorage, type AuthConfig, type TokenStorage } from '../../machines/index.js';
+import { createSession } from '../../machines/tokens/createSession.js';
+import { serializeSession, storageKey } from '../../machines/storage/storedSession.js';
+import { FakeCognito } from '../support/FakeCognito.js';
+import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
+
+const KEY = storageKey(TEST_POOL.userPoolId, TEST_POOL.clientId);
+
+function fixture(options: { storage?: TokenStorage } = {}) {
+  const cognito = new FakeCognito();
+  const storage = options.storage ?? memoryStorage();
+  const config: AuthConfig = {
+    userPoolId: TEST_POOL.userPoolId,
+    clientId: TEST_POOL.clientId,
+    transport: cognito,
+    storage,
+  };
+  return {
+    cognito,
+    storage,
+    config,
+    tokensAt: (ms: number, serial = 0) => makeTokenSet({ iatSeconds: Math.floor(ms / 1000), serial }),
+  };
+}
+
+function signInAnswer(tokens: ReturnType<typeof makeTokenSet>) {
+  return { AuthenticationResult: { IdToken: tokens.idToken, AccessToken: tokens.accessToken, RefreshToken: tokens.refreshToken } };
+}
+
+describe('createAuth', () => {
+  it('restores valid stored tokens to signedIn without a network call', async () => {
+    const f = fixture();
+    f.storage.setItem(KEY, serializeSession(createSession(f.tokensAt(Date.now()), TEST_POOL, Date.now())));
+    const auth = createAuth(f.config);
+    await waitFor(auth.actor, (s) => !s.matches('restoring'));
+    expect(auth.actor.getSnapshot().value).toBe('signedIn');
+    expect(auth.user()).toMatchObject({ username: 'demo', email: 'demo@example.com' });
+    expect(f.cognito.calls).toEqual([]);
+    auth.stop();
+  });
+
+  it('refreshes stored tokens that expired while the app was closed', async () => {
+    const f = fixture();
+    const old = Date.now() - 2 * 3600_000;
+    f.storage.setItem(KEY, serializeSession(createSession(f.tokensAt(old), TEST_POOL, old)));
+    const fresh = f.tokensAt(Date.now(), 1);
+    f.cognito.on('InitiateAuth', () => ({ AuthenticationResult: { IdToken: fresh.idToken, AccessToken: fresh.accessToken } }));
+    const auth = createAuth(f.config);
+    const tokens = await auth.getTokens();
+    expect(tokens?.idToken).toBe(fresh.idToken);
+    expect(f.cognito.callsOf('InitiateAuth')[0]!.input).toMatchObject({ AuthFlow: 'REFRESH_TOKEN_AUTH' });
+    // The refresh token is kept: Cognito returns none without rotation.
+    expect(JSON.parse(f.storage.getItem(KEY)!).refreshToken).toBe(f.tokensAt(old).refreshToken);
+    auth.stop();
+  });
+
+  it.each([
+    ['unparseable data', 'not json'],
+    ['tampered tokens', JSON.stringify({ version: 1, idToken: 'x.y.z', accessToken: 'x.y.z', refreshToken: 'r', driftMs: 0 })],
+    ['another version', JSON.stringify({ version: 99 })],
+    [
+      'tokens of another client',
+      JSON.stringify({ version: 1, ...makeTokenSet({ iatSeconds: Math.floor(Date.now() / 1000), clientId: 'x' }), driftMs: 0 }),
+    ],
+  ])('cleans %s from storage and starts signed out with reason invalidStorage', async (_, raw) => {
+    const f = fixture();
+    f.storage.setItem(KEY, raw);
+    const auth = createAuth(f.config);
+    const snapshot = await waitFor(auth.actor, (s) => !s.matches('restoring'));
+    expect(snapshot.value).toBe('signedOut');
+    expect(snapshot.context.endReason).toBe('invalidStorage');
+    expect(snapshot.context.error?.code).toBe('invalidStorage');
+    expect(f.storage.getItem(KEY)).toBeNull();
+    expect(f.cognito.calls).toEqual([]);
+    auth.stop();
+  });
+
+  it('keeps working in memory when storage throws, and tells the app', async () => {
+    const broken: TokenStorage = {
+      kind: 'local',
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+      removeItem: () => {},
+    };
+    const f = fixture({ storage: broken });
+    const tokens = f.tokensAt(Date.now());
+    f.cognito.on('InitiateAuth', () => signInAnswer(tokens));
+    const auth = createAuth(f.config);
+    const warnings: AuthError[] = [];
+    auth.actor.on('storageFallback', (event) => warnings.push(event.error));
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    expect(auth.actor.getSnapshot().value).toBe('signedIn');
+    expect(warnings.map((error) => error.code)).toEqual(['storageUnavailable']);
+    expect(auth.actor.getSnapshot().context.storageWarning?.code).toBe('storageUnavailable');
+    auth.stop();
+  });
+
+  it('checks input before any network call', async () => {
+    const f = fixture();
+    const auth = createAuth(f.config);
+    await expect(auth.signIn({ username: '  ', password: 'pw' })).rejects.toMatchObject({ code: 'invalidRequest' });
+    expect(f.cognito.calls).toEqual([]);
+    auth.stop();
+  });
+
+  it('refuses a second sign-in while signed in', async () => {
+    const f = fixture();
+    f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
+    const auth = createAuth(f.config);
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    await expect(auth.signIn({ username: 'demo', password: 'pw' })).rejects.toMatchObject({ code: 'alreadySignedIn' });
+    auth.stop();
+  });
+
+  it('signs out locally even when Cognito cannot be reached', async () => {
+    const f = fixture();
+    f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
+    f.cognito.on('RevokeToken', () => {
+      throw new AuthError('network', 'offline');
+    });
+    const auth = createAuth(f.config);
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    await auth.signOut();
+    expect(auth.actor.getSnapshot().value).toBe('signedOut');
+    expect(auth.actor.getSnapshot().context.endReason).toBe('user');
+    expect(f.storage.getItem(KEY)).toBeNull();
+    expect(await auth.getTokens()).toBeNull();
+    auth.stop();
+  });
+
+  it('keeps the session through a transient refresh failure and retries', async () => {
+    const f = fixture();
+    f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
+    const auth = createAuth(f.config);
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    f.cognito.on('InitiateAuth', () => {
+      throw new AuthError('serviceUnavailable', '503');
+    });
+    auth.actor.send({ type: 'REFRESH' });
+    const snapshot = await waitFor(auth.actor, (s) => s.matches({ refreshing: 'retrying' }));
+    expect(snapshot.context.error?.code).toBe('serviceUnavailable');
+    // Tokens are still valid, so the app keeps using them.
+    expect(await auth.getTokens()).not.toBeNull();
+    expect(f.storage.getItem(KEY)).not.toBeNull();
+    auth.stop();
+  });
+
+  it('throws a clear error for bad configuration at creation', () => {
+    expect(() => createAuth({ userPoolId: 'nope', clientId: 'abc' })).toThrow(/<region>_<id>/);
+  });
+});
