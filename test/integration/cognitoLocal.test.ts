@@ -7,36 +7,15 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { startCognitoLocal } from '../../dev/cognitoLocal.js';
 import { LOCAL_POOL } from '../../dev/localPool.js';
+import { rawInitiateAuth, rawSignIn } from '../support/rawInitiateAuth.js';
 
 const cognito = inject('cognito');
 const seedFile = (path: string) => new URL(`../../dev/seed/${path}`, import.meta.url);
 const readJson = async (path: string) => JSON.parse(await readFile(seedFile(path), 'utf8'));
 
-interface AuthenticationResult {
-  AccessToken: string;
-  IdToken: string;
-  RefreshToken?: string;
-}
-
-async function initiateAuth(clientId: string, authFlow: string, parameters: Record<string, string>) {
-  const response = await fetch(cognito.endpoint, {
-    method: 'POST',
-    headers: {
-      'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-      'Content-Type': 'application/x-amz-json-1.1',
-    },
-    body: JSON.stringify({ AuthFlow: authFlow, ClientId: clientId, AuthParameters: parameters }),
-  });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as { AuthenticationResult: AuthenticationResult };
-  return body.AuthenticationResult;
-}
-
-const signIn = (clientId: string) =>
-  initiateAuth(clientId, 'USER_PASSWORD_AUTH', {
-    USERNAME: LOCAL_POOL.demoUser.username,
-    PASSWORD: LOCAL_POOL.demoUser.password,
-  });
+const initiateAuth = (clientId: string, authFlow: string, parameters: Record<string, string>) =>
+  rawInitiateAuth(cognito.endpoint, clientId, authFlow, parameters);
+const signIn = (clientId: string) => rawSignIn(cognito, clientId);
 
 const claimsOf = (jwt: string) =>
   JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { createServer as createViteServer, preview } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import { createDemoApi } from '../../dev/demoApi.js';
 import { demoApiPlugin } from '../../dev/demoApiPlugin.js';
+import { rawSignIn } from '../support/rawInitiateAuth.js';
 
 const cognito = inject('cognito');
 const poolOptions = { userPoolId: cognito.userPoolId, region: cognito.region, endpoint: cognito.endpoint };
@@ -28,23 +29,7 @@ function mint(payload: Claims, key: string, header: Claims = { alg: 'RS256', typ
   return `${input}.${createSign('RSA-SHA256').update(input).sign(key, 'base64url')}`;
 }
 
-async function signIn(clientId: string) {
-  const response = await fetch(cognito.endpoint, {
-    method: 'POST',
-    headers: {
-      'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-      'Content-Type': 'application/x-amz-json-1.1',
-    },
-    body: JSON.stringify({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: clientId,
-      AuthParameters: { USERNAME: cognito.demoUser.username, PASSWORD: cognito.demoUser.password },
-    }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { AuthenticationResult: { IdToken: string; AccessToken: string } })
-    .AuthenticationResult;
-}
+const signIn = (clientId: string) => rawSignIn(cognito, clientId);
 
 const servers: { close(): void }[] = [];
 async function listen(handler: RequestListener) {
