@@ -28,6 +28,12 @@ export type AuthErrorCode =
   /** Web Storage threw; authchart keeps tokens in memory instead. */
   | 'storageUnavailable'
   | 'invalidConfig'
+  /** auth.fetch to an API origin while nobody is signed in. */
+  | 'notSignedIn'
+  /** auth.fetch to an API origin after the session expired; sign in again. */
+  | 'sessionExpired'
+  /** The API refused even freshly refreshed tokens: the session was revoked server-side. */
+  | 'sessionRevoked'
   | 'unknown';
 
 const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set(['tooManyRequests', 'network', 'serviceUnavailable']);

@@ -1,10 +1,9 @@
-import { assertEvent, assign, emit, setup } from 'xstate';
-import { toAuthError } from './AuthError.js';
+import { assertEvent, assign, emit, setup, type Actor } from 'xstate';
+import { AuthError, toAuthError } from './AuthError.js';
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';
 import { revokeSession } from './actors/revokeSession.js';
 import { signInWithPassword } from './actors/signInWithPassword.js';
-import type { AuthError } from './AuthError.js';
 import type {
   AuthContext,
   AuthEmitted,
@@ -14,7 +13,7 @@ import type {
   SessionEndReason,
 } from './authMachine.types.js';
 import { serializeSession } from './storage/storedSession.js';
-import { msUntilRefresh, type Session } from './tokens/Session.js';
+import { isTokenOf, msUntilRefresh, type Session } from './tokens/Session.js';
 
 /**
  * The session lifecycle. Every action, guard, actor and delay is named here and referred to by
@@ -49,6 +48,9 @@ export const authMachine = setup({
     emitStorageFallback: emit((_, params: { error: AuthError }) => ({ type: 'storageFallback' as const, error: params.error })),
   },
   guards: {
+    /** The event is about the tokens in use now, not about ones a refresh already replaced. */
+    isCurrentToken: ({ context }, params: { tokenId: string }) =>
+      context.session !== null && isTokenOf(context.session, params.tokenId),
     restoredAs: (_, params: { result: RestoreResult; status: RestoreResult['status'] }) =>
       params.result.status === params.status,
     /** Only a refused refresh token ends the session; network, 5xx and throttling are retried. */
@@ -156,6 +158,25 @@ export const authMachine = setup({
       after: { refreshDue: { target: 'refreshing' } },
       on: {
         REFRESH: { target: 'refreshing' },
+        TOKEN_REJECTED: {
+          guard: { type: 'isCurrentToken', params: ({ event }) => ({ tokenId: event.tokenId }) },
+          target: 'refreshing',
+        },
+        SESSION_REVOKED: {
+          guard: { type: 'isCurrentToken', params: ({ event }) => ({ tokenId: event.tokenId }) },
+          target: 'expired',
+          actions: [
+            {
+              type: 'setError',
+              params: () => ({
+                error: new AuthError('sessionRevoked', 'The API no longer accepts this session; please sign in again.'),
+              }),
+            },
+            'clearSession',
+            'forgetStoredSession',
+            { type: 'endSession', params: { reason: 'revoked' } },
+          ],
+        },
         SIGN_OUT: { target: 'signingOut' },
       },
     },
@@ -235,3 +256,6 @@ export const authMachine = setup({
     },
   },
 });
+
+/** A running auth actor, as `createAuth` returns it. */
+export type AuthActor = Actor<typeof authMachine>;

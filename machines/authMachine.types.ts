@@ -10,7 +10,9 @@ export type SessionEndReason =
   /** The refresh token was refused: expired, revoked or the user is gone. */
   | 'expired'
   /** Stored data could not be used (tampered, foreign, old version); storage was cleared. */
-  | 'invalidStorage';
+  | 'invalidStorage'
+  /** The API refused freshly refreshed tokens: the session was revoked server-side. */
+  | 'revoked';
 
 /** The only source of "now" in the machine, so tests drive time with SimulatedClock. */
 export interface Clock {
@@ -68,8 +70,15 @@ export interface Credentials {
 export type AuthEvent =
   | ({ type: 'SIGN_IN' } & Credentials)
   | { type: 'SIGN_OUT'; global?: boolean }
-  /** Refresh now (a 401 from the API, or the app knows better); ignored unless signed in. */
+  /** Refresh now (the app knows better, or tokens are within the lead window); ignored unless signed in. */
   | { type: 'REFRESH' }
+  /**
+   * The API answered 401 to a request made with the token `tokenId` (see `tokenIdOf`). Refreshes
+   * only while that token is still the current one, so concurrent 401s share one refresh.
+   */
+  | { type: 'TOKEN_REJECTED'; tokenId: string }
+  /** The API answered 401 again to freshly refreshed tokens: the session is over (reason `revoked`). */
+  | { type: 'SESSION_REVOKED'; tokenId: string }
   | { type: 'STORAGE_FALLBACK'; error: AuthError };
 
 /** What restoring found in storage. */

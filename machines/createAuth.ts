@@ -1,9 +1,11 @@
-import { createActor, waitFor, type Actor, type InspectionEvent, type Observer } from 'xstate';
+import { createActor, waitFor, type InspectionEvent, type Observer } from 'xstate';
 import { AuthError } from './AuthError.js';
-import { authMachine } from './authMachine.js';
+import { authMachine, type AuthActor } from './authMachine.js';
 import type { AuthPorts, Clock, Credentials } from './authMachine.types.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { fetchTransport } from './cognito/fetchTransport.js';
+import { createAuthFetch, type AuthFetch } from './http/authFetch.js';
+import { resolveApiOrigins } from './http/resolveApiOrigins.js';
 import { resolveConfig, type AuthConfigInput } from './resolveConfig.js';
 import { memoryStorage } from './storage/memoryStorage.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
@@ -19,9 +21,18 @@ export interface AuthConfig extends AuthConfigInput {
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   /** The time source; tests pass a simulated one. */
   clock?: Clock;
+  /**
+   * Origins whose requests `auth.fetch` sends the token to, e.g. `['https://api.example.com']`.
+   * https only (plain http for loopback). Default: the page's own origin.
+   */
+  apiOrigins?: string[];
+  /** The token `auth.fetch` sends: `id` (default, as API Gateway's Cognito authorizer expects) or `access`. */
+  apiToken?: 'id' | 'access';
+  /** Send `Authorization: Bearer <token>` instead of the raw token (default false). */
+  bearer?: boolean;
+  /** The fetch used for Cognito (by the default transport) and the API; default the global one. */
+  fetch?: typeof globalThis.fetch;
 }
-
-export type AuthActor = Actor<typeof authMachine>;
 
 export interface AuthTokens {
   idToken: string;
@@ -42,6 +53,11 @@ export interface Auth {
   signIn(credentials: Credentials): Promise<void>;
   /** Signs out (revoking the refresh token); resolves once signed out, never rejects. */
   signOut(options?: { global?: boolean }): Promise<void>;
+  /**
+   * `fetch` that sends the token to the API origins (other origins get none), refreshes first
+   * when it is about to expire, and after a 401 refreshes once and replays once.
+   */
+  fetch: AuthFetch;
   /** Unexpired tokens, waiting for a start-up restore or a refresh in flight; null when signed out. */
   getTokens(): Promise<AuthTokens | null>;
   /** The signed-in user from the ID token, or null. */
@@ -55,10 +71,14 @@ const wallClock: Clock = { now: () => Date.now() };
 /** The composition root: validates config, builds the ports and starts the auth actor. */
 export function createAuth(config: AuthConfig): Auth {
   const resolved = resolveConfig(config);
+  const apiOrigins = resolveApiOrigins(config.apiOrigins, globalThis.location?.origin);
+  const fetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
   let actor: AuthActor | undefined;
   const reportFallback = (error: AuthError) => actor?.send({ type: 'STORAGE_FALLBACK', error });
   const ports: AuthPorts = {
-    transport: config.transport ?? fetchTransport({ region: resolved.region, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }),
+    transport:
+      config.transport ??
+      fetchTransport({ region: resolved.region, fetch, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }),
     storage: resolveStorage(config.storage ?? 'local', reportFallback),
     clock: config.clock ?? wallClock,
   };
@@ -75,6 +95,15 @@ export function createAuth(config: AuthConfig): Auth {
 
   return {
     actor: running,
+    fetch: createAuthFetch({
+      actor: running,
+      clock: ports.clock,
+      fetch,
+      apiOrigins,
+      token: config.apiToken ?? 'id',
+      bearer: config.bearer ?? false,
+      baseUrl: globalThis.location?.href,
+    }),
     async signIn(credentials) {
       // A click during start-up waits for the restore rather than being dropped.
       const before = await waitFor(running, (s) => !s.matches('restoring'));

@@ -1,7 +1,9 @@
 // The public API. Everything is exported by name: what is not listed here is internal.
 export { createAuth } from './createAuth.js';
-export type { Auth, AuthActor, AuthConfig, AuthTokens, AuthUser } from './createAuth.js';
+export type { Auth, AuthConfig, AuthTokens, AuthUser } from './createAuth.js';
 export { authMachine } from './authMachine.js';
+export type { AuthActor } from './authMachine.js';
+export type { AuthFetch } from './http/authFetch.js';
 export type {
   AuthContext,
   AuthEmitted,
@@ -26,3 +28,4 @@ export { memoryStorage } from './storage/memoryStorage.js';
 export { fallbackStorage } from './storage/fallbackStorage.js';
 export type { TokenStorage } from './storage/TokenStorage.js';
 export type { AccessTokenClaims, IdTokenClaims, Session, TokenSet } from './tokens/Session.js';
+export { tokenIdOf } from './tokens/Session.js';

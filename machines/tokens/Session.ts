@@ -59,3 +59,16 @@ export function msUntilRefresh(session: Session, refreshLeadMs: number, now: num
   const lead = Math.min(refreshLeadMs, session.lifetimeMs / 2);
   return Math.max(0, session.expiresAt - lead - now);
 }
+
+/**
+ * Names one issued token without carrying the token itself (events and logs must never hold
+ * token values): Cognito's `jti`, or subject and issue time where a token has none.
+ */
+export function tokenIdOf(claims: IdTokenClaims | AccessTokenClaims): string {
+  return claims.jti ?? `${claims.sub}@${claims.iat}`;
+}
+
+/** True when `tokenId` names the ID or access token of this session. */
+export function isTokenOf(session: Session, tokenId: string): boolean {
+  return tokenIdOf(session.idClaims) === tokenId || tokenIdOf(session.accessClaims) === tokenId;
+}

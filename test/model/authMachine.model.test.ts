@@ -1,13 +1,13 @@
 import { createActor, SimulatedClock, type AnyMachineSnapshot, type EventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { authMachine, memoryStorage, type AuthContext, type Session } from '../../machines/index.js';
+import { authMachine, memoryStorage, tokenIdOf, type AuthContext, type Session } from '../../machines/index.js';
 import { serializeSession } from '../../machines/storage/storedSession.js';
 import { isExpired, msUntilRefresh } from '../../machines/tokens/Session.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { flush, ScriptedActors } from '../support/ScriptedActors.js';
 import { allTransitionKeys, transitionKey } from '../support/transitionCoverage.js';
-import { eventKey, MODEL_CONFIG, modelEvents, sessionAt, snapshotKey, T0 } from './modelEvents.js';
+import { eventKey, MODEL_CONFIG, modelEvents, sessionAt, snapshotKey, STALE_TOKEN_ID, T0 } from './modelEvents.js';
 
 const frozenClock = { now: () => T0 };
 
@@ -83,7 +83,10 @@ describe('authMachine, model-based', () => {
         clock.increment(delay === 0 ? 0 : 1);
         await flush();
       } else {
-        actor.send(event as never);
+        const tokenId = (event as { tokenId?: string }).tokenId;
+        // "The current token" means the replay's own, which differs from the model's.
+        const current = tokenId !== undefined && tokenId !== STALE_TOKEN_ID && before.context.session;
+        actor.send((current ? { ...event, tokenId: tokenIdOf(current.idClaims) } : event) as never);
         await flush();
       }
       const snapshot = actor.getSnapshot();

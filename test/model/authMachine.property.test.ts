@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { AuthError, memoryStorage, type AuthEvent } from '../../machines/index.js';
+import { AuthError, memoryStorage, tokenIdOf, type AuthEvent } from '../../machines/index.js';
 import { serializeSession } from '../../machines/storage/storedSession.js';
 import { isExpired } from '../../machines/tokens/Session.js';
 import { FakeCognito } from '../support/FakeCognito.js';
@@ -43,6 +43,12 @@ const userEvents: AuthEvent[] = [
 
 const command = fc.oneof(
   fc.record({ kind: fc.constant('send' as const), event: fc.constantFrom(...userEvents) }),
+  // A 401 from the API for the token in use now, or for one already replaced.
+  fc.record({
+    kind: fc.constant('reject' as const),
+    type: fc.constantFrom('TOKEN_REJECTED' as const, 'SESSION_REVOKED' as const),
+    current: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('settle' as const), pick: fc.nat(), outcome: fc.nat() }),
   // Up to two hours at once: past expiry, refresh timers and retry backoff.
   fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 7_200_000 }) }),
@@ -65,6 +71,11 @@ describe('authMachine, random event sequences', () => {
         let serial = 0;
         for (const step of commands) {
           if (step.kind === 'send') actor.send(step.event);
+          if (step.kind === 'reject') {
+            const session = actor.getSnapshot().context.session;
+            const tokenId = step.current && session ? tokenIdOf(session.idClaims) : 'replaced-token';
+            actor.send({ type: step.type, tokenId });
+          }
           if (step.kind === 'tick') clock.increment(step.ms);
           if (step.kind === 'settle') {
             const running = scripted.inFlightIds();

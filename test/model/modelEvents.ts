@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
-import { AuthError, resolveConfig, type Session } from '../../machines/index.js';
+import { AuthError, resolveConfig, tokenIdOf, type AuthContext, type Session } from '../../machines/index.js';
 import { createSession } from '../../machines/tokens/createSession.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
 
@@ -21,7 +21,21 @@ const offline = new AuthError('network', 'Could not reach the user pool service;
  * which events it accepts and takes every case listed here; an accepted event with no entry fails
  * the suite, so a new transition cannot go untested by accident.
  */
-const CASES: Record<string, EventObject[]> = {
+/** A token id that names no token in use: a 401 for tokens a refresh has already replaced. */
+export const STALE_TOKEN_ID = 'stale-token';
+
+/** The ID token in use now (the replay swaps in its own, as its tokens differ). */
+function tokenCases(type: string) {
+  return (snapshot: AnyMachineSnapshot): EventObject[] => {
+    const session = (snapshot.context as AuthContext).session;
+    const current = session ? tokenIdOf(session.idClaims) : 'no-session';
+    return [withPayload(type, { tokenId: current }), withPayload(type, { tokenId: STALE_TOKEN_ID })];
+  };
+}
+
+const CASES: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot) => EventObject[])> = {
+  TOKEN_REJECTED: tokenCases('TOKEN_REJECTED'),
+  SESSION_REVOKED: tokenCases('SESSION_REVOKED'),
   SIGN_IN: [{ type: 'SIGN_IN', username: 'demo', password: 'pw' } as EventObject],
   SIGN_OUT: [{ type: 'SIGN_OUT' }, { type: 'SIGN_OUT', global: true } as EventObject],
   REFRESH: [{ type: 'REFRESH' }],
@@ -45,6 +59,10 @@ const CASES: Record<string, EventObject[]> = {
   'xstate.after.refreshRetry.auth.refreshing.retrying': [{ type: 'xstate.after.refreshRetry.auth.refreshing.retrying' }],
 };
 
+function withPayload(type: string, payload: Record<string, unknown>): EventObject {
+  return { type, ...payload };
+}
+
 function doneEvent(actorId: string, output: unknown): EventObject {
   return { type: `xstate.done.actor.${actorId}`, output, actorId } as EventObject;
 }
@@ -59,14 +77,15 @@ export function modelEvents(snapshot: AnyMachineSnapshot): EventObject[] {
   return [...accepted].flatMap((type) => {
     const cases = CASES[type];
     if (!cases) throw new Error(`The model has no payload cases for event "${type}": add them to modelEvents.ts`);
-    return cases;
+    return typeof cases === 'function' ? cases(snapshot) : cases;
   });
 }
 
 /** Event identity for the graph: type plus what distinguishes its cases. */
 export function eventKey(event: EventObject): string {
-  const e = event as EventObject & { output?: { status?: string }; error?: AuthError; global?: boolean };
-  const detail = e.output?.status ?? e.error?.code ?? (e.global ? 'global' : '');
+  const e = event as EventObject & { output?: { status?: string }; error?: AuthError; global?: boolean; tokenId?: string };
+  const tokenCase = e.tokenId === undefined ? undefined : e.tokenId === STALE_TOKEN_ID ? 'stale' : 'current';
+  const detail = e.output?.status ?? e.error?.code ?? tokenCase ?? (e.global ? 'global' : '');
   return detail ? `${e.type}(${detail})` : e.type;
 }
 

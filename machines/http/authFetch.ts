@@ -1,0 +1,91 @@
+import { waitFor } from 'xstate';
+import { AuthError } from '../AuthError.js';
+import type { AuthActor } from '../authMachine.js';
+import type { Clock } from '../authMachine.types.js';
+import { isExpired, msUntilRefresh, tokenIdOf, type Session } from '../tokens/Session.js';
+
+export interface AuthFetchOptions {
+  actor: AuthActor;
+  clock: Clock;
+  fetch: typeof globalThis.fetch;
+  /** Exact origins (`https://api.example.com`) whose requests carry the token. */
+  apiOrigins: ReadonlySet<string>;
+  /** `id` for API Gateway's Cognito authorizer; `access` for APIs that check scopes. */
+  token: 'id' | 'access';
+  /** `Authorization: Bearer <token>` instead of the raw token. */
+  bearer: boolean;
+  /** Resolves relative URLs; the page's location in a browser. */
+  baseUrl: string | undefined;
+}
+
+export type AuthFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * `fetch` that carries the session's token to the API origins, waits for a refresh in flight,
+ * refreshes first when the token is about to expire, and after a 401 refreshes once (shared by
+ * every concurrent 401) and replays the request once.
+ */
+export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
+  const { actor, clock, apiOrigins } = options;
+  const leadMs = actor.getSnapshot().context.config.refreshLeadMs;
+
+  const tokenOf = (session: Session) => (options.token === 'id' ? session.tokens.idToken : session.tokens.accessToken);
+  const tokenIdUsed = (session: Session) => tokenIdOf(options.token === 'id' ? session.idClaims : session.accessClaims);
+
+  /** The session to send with, once nothing is in flight; a typed error when there is none. */
+  async function usableSession(signal: AbortSignal | undefined, mayRefresh: boolean): Promise<Session> {
+    const snapshot = await waitFor(actor, (s) => !s.hasTag('busy'), signal ? { signal } : {});
+    const { session, error } = snapshot.context;
+    const now = clock.now();
+    if (snapshot.matches('signedIn') && session) {
+      // Timers freeze in background tabs: the proactive refresh may not have run yet.
+      if (mayRefresh && msUntilRefresh(session, leadMs, now) === 0) {
+        actor.send({ type: 'REFRESH' });
+        return usableSession(signal, false);
+      }
+      return session;
+    }
+    // A transient refresh failure keeps tokens usable until they expire.
+    if (snapshot.matches('refreshing') && session && !isExpired(session, now)) return session;
+    if (snapshot.matches('refreshing')) throw error ?? new AuthError('network', 'The session could not be refreshed yet.');
+    if (snapshot.matches('expired')) throw new AuthError('sessionExpired', 'The session has expired; please sign in again.');
+    throw new AuthError('notSignedIn', 'Sign in to call this API.');
+  }
+
+  function authorize(request: Request, session: Session): Request {
+    const headers = new Headers(request.headers);
+    headers.set('Authorization', options.bearer ? `Bearer ${tokenOf(session)}` : tokenOf(session));
+    return new Request(request, { headers });
+  }
+
+  return async function authFetch(input, init) {
+    const url = new URL(input instanceof Request ? input.url : String(input), options.baseUrl);
+    if (!apiOrigins.has(url.origin)) return options.fetch(input, init);
+
+    const request = new Request(input instanceof Request ? input : url, init);
+    const signal = request.signal;
+    const session = await usableSession(signal, true);
+    // Cloned before sending, since sending consumes the body. A caller's stream is not teed:
+    // it may be large or endless, so such a request is sent once and its 401 returned.
+    const replay = init?.body instanceof ReadableStream ? null : request.clone();
+    const first = await options.fetch(authorize(request, session));
+    if (first.status !== 401) return first;
+
+    // Refresh even when this request cannot be replayed, so that the next one can succeed.
+    const rejected = tokenIdUsed(session);
+    actor.send({ type: 'TOKEN_REJECTED', tokenId: rejected });
+    if (!replay) return first;
+    let fresh: Session;
+    try {
+      fresh = await usableSession(signal, false);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return first;
+    }
+    if (tokenIdUsed(fresh) === rejected) return first;
+    await first.body?.cancel();
+    const second = await options.fetch(authorize(replay, fresh));
+    if (second.status === 401) actor.send({ type: 'SESSION_REVOKED', tokenId: tokenIdUsed(fresh) });
+    return second;
+  };
+}
