@@ -6,18 +6,23 @@ import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { fetchTransport } from './cognito/fetchTransport.js';
 import { createAuthFetch, type AuthFetch } from './http/authFetch.js';
 import { resolveApiOrigins } from './http/resolveApiOrigins.js';
+import { redactInspectionEvent } from './inspect/redactInspectionEvent.js';
 import { resolveConfig, type AuthConfigInput } from './resolveConfig.js';
 import { memoryStorage } from './storage/memoryStorage.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
 import { fallbackStorage } from './storage/fallbackStorage.js';
-import { isExpired, type IdTokenClaims } from './tokens/Session.js';
+import { selectUser, type AuthUser } from './selectors.js';
+import { isExpired } from './tokens/Session.js';
 
 export interface AuthConfig extends AuthConfigInput {
   /** Where tokens are kept. Default `local`: survives reloads and is shared by tabs. */
   storage?: 'local' | 'session' | 'memory' | TokenStorage;
   /** How to reach Cognito. Default: `fetchTransport` (no AWS SDK in the bundle). */
   transport?: CognitoTransport;
-  /** Inspection callback or observer, e.g. `@statelyai/inspect`'s `inspector.inspect`. */
+  /**
+   * Inspection callback or observer, e.g. `@statelyai/inspect`'s `inspector.inspect`. It receives
+   * events with tokens, passwords and challenge sessions redacted.
+   */
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   /** The time source; tests pass a simulated one. */
   clock?: Clock;
@@ -37,13 +42,6 @@ export interface AuthConfig extends AuthConfigInput {
 export interface AuthTokens {
   idToken: string;
   accessToken: string;
-}
-
-export interface AuthUser {
-  sub: string;
-  username: string | undefined;
-  email: string | undefined;
-  claims: IdTokenClaims;
 }
 
 export interface Auth {
@@ -84,7 +82,7 @@ export function createAuth(config: AuthConfig): Auth {
   };
   actor = createActor(authMachine, {
     input: { config: resolved, ports },
-    ...(config.inspect ? { inspect: config.inspect } : {}),
+    ...(config.inspect ? { inspect: redactingInspector(config.inspect) } : {}),
   });
   actor.start();
   const running = actor;
@@ -130,10 +128,7 @@ export function createAuth(config: AuthConfig): Auth {
       return { idToken: session.tokens.idToken, accessToken: session.tokens.accessToken };
     },
     user() {
-      const session = running.getSnapshot().context.session;
-      if (!session) return null;
-      const claims = session.idClaims;
-      return { sub: claims.sub, username: claims['cognito:username'], email: claims.email, claims };
+      return selectUser(running.getSnapshot());
     },
     stop() {
       running.stop();
@@ -152,4 +147,11 @@ function resolveStorage(storage: NonNullable<AuthConfig['storage']>, onFallback:
     default:
       return fallbackStorage(storage.kind, () => storage, onFallback);
   }
+}
+
+function redactingInspector(
+  inspect: NonNullable<AuthConfig['inspect']>,
+): (event: InspectionEvent) => void {
+  const deliver = typeof inspect === 'function' ? inspect : (event: InspectionEvent) => inspect.next?.(event);
+  return (event) => deliver(redactInspectionEvent(event));
 }

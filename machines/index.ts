@@ -1,6 +1,8 @@
 // The public API. Everything is exported by name: what is not listed here is internal.
 export { createAuth } from './createAuth.js';
-export type { Auth, AuthConfig, AuthTokens, AuthUser } from './createAuth.js';
+export type { Auth, AuthConfig, AuthTokens } from './createAuth.js';
+export { selectIsAuthenticated, selectSessionTimes, selectUser } from './selectors.js';
+export type { AuthUser, SessionTimes } from './selectors.js';
 export { authMachine } from './authMachine.js';
 export type { AuthActor } from './authMachine.js';
 export type { AuthFetch } from './http/authFetch.js';
@@ -29,3 +31,5 @@ export { fallbackStorage } from './storage/fallbackStorage.js';
 export type { TokenStorage } from './storage/TokenStorage.js';
 export type { AccessTokenClaims, IdTokenClaims, Session, TokenSet } from './tokens/Session.js';
 export { tokenIdOf } from './tokens/Session.js';
+export { redactValue } from './inspect/redactValue.js';
+export { redactInspectionEvent } from './inspect/redactInspectionEvent.js';

@@ -1,0 +1,50 @@
+import { redactTokens } from '../tokens/redactTokens.js';
+
+/** Keys whose values are secrets whatever they look like. */
+const SECRET_KEYS = new Set([
+  'password',
+  'PASSWORD',
+  'NEW_PASSWORD',
+  'idToken',
+  'accessToken',
+  'refreshToken',
+  'IdToken',
+  'AccessToken',
+  'RefreshToken',
+  'REFRESH_TOKEN',
+  'Token',
+  'Session',
+]);
+
+/** Keys left out: ports are functions and objects with nothing to show. */
+const OMITTED_KEYS = new Set(['ports']);
+
+const MAX_DEPTH = 10;
+
+/**
+ * A copy of any value that is safe to show or send: secrets under known keys and anything shaped
+ * like a token replaced, functions left out, errors as their `toJSON`, cycles cut. Used for
+ * inspection events, snapshots and logs.
+ */
+export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return redactTokens(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value) || depth > MAX_DEPTH) return '[…]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1, seen));
+  const withJson = value as { toJSON?: () => unknown };
+  if (typeof withJson.toJSON === 'function' && !isPlainObject(value)) return redactValue(withJson.toJSON(), depth + 1, seen);
+  if (!isPlainObject(value)) return `[${value.constructor?.name ?? 'object'}]`;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (OMITTED_KEYS.has(key)) continue;
+    copy[key] = SECRET_KEYS.has(key) && item !== undefined && item !== null ? '[redacted]' : redactValue(item, depth + 1, seen);
+  }
+  return copy;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

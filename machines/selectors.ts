@@ -1,0 +1,47 @@
+import type { SnapshotFrom } from 'xstate';
+import type { authMachine } from './authMachine.js';
+import { msUntilRefresh, type IdTokenClaims } from './tokens/Session.js';
+
+type AuthSnapshot = SnapshotFrom<typeof authMachine>;
+
+export interface AuthUser {
+  sub: string;
+  username: string | undefined;
+  email: string | undefined;
+  claims: IdTokenClaims;
+}
+
+/** Signed in, or refreshing a session that was: the app treats both as authenticated. */
+export function selectIsAuthenticated(snapshot: AuthSnapshot): boolean {
+  return snapshot.matches('signedIn') || snapshot.matches('refreshing');
+}
+
+/** The user from the ID token's claims, or null without a session. */
+export function selectUser(snapshot: AuthSnapshot): AuthUser | null {
+  const session = snapshot.context.session;
+  if (!session) return null;
+  const claims = session.idClaims;
+  return { sub: claims.sub, username: claims['cognito:username'], email: claims.email, claims };
+}
+
+export interface SessionTimes {
+  /** Device-clock ms (drift-corrected) at which each token expires. */
+  idExpiresAt: number;
+  accessExpiresAt: number;
+  /** Device-clock ms of the next proactive refresh. */
+  refreshAt: number;
+  /** Server clock minus device clock, ms. */
+  driftMs: number;
+}
+
+/** When the tokens expire and the next refresh is due, on the device clock; null without a session. */
+export function selectSessionTimes(snapshot: AuthSnapshot, now: number): SessionTimes | null {
+  const session = snapshot.context.session;
+  if (!session) return null;
+  return {
+    idExpiresAt: session.idClaims.exp * 1000 - session.driftMs,
+    accessExpiresAt: session.accessClaims.exp * 1000 - session.driftMs,
+    refreshAt: now + msUntilRefresh(session, snapshot.context.config.refreshLeadMs, now),
+    driftMs: session.driftMs,
+  };
+}

@@ -1,0 +1,63 @@
+import type { InspectionEvent } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { createAuth, redactValue } from '../../../machines/index.js';
+import { FakeCognito } from '../../support/FakeCognito.js';
+import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('inspection events from createAuth', () => {
+  it('never carry a token or the password', async () => {
+    const tokens = makeTokenSet({ iatSeconds: Math.floor(Date.now() / 1000) });
+    const refreshed = makeTokenSet({ iatSeconds: Math.floor(Date.now() / 1000), serial: 1 });
+    let calls = 0;
+    const cognito = new FakeCognito()
+      .on('InitiateAuth', () => {
+        const set = calls++ === 0 ? tokens : refreshed;
+        return { AuthenticationResult: { IdToken: set.idToken, AccessToken: set.accessToken, RefreshToken: set.refreshToken } };
+      })
+      .on('RevokeToken', () => ({}));
+    const seen: InspectionEvent[] = [];
+    const auth = createAuth({
+      userPoolId: TEST_POOL.userPoolId,
+      clientId: TEST_POOL.clientId,
+      storage: 'memory',
+      transport: cognito,
+      inspect: (event) => seen.push(event),
+    });
+    await auth.signIn({ username: 'demo', password: PASSWORD });
+    auth.actor.send({ type: 'REFRESH' });
+    await auth.getTokens();
+    await auth.signOut();
+    auth.stop();
+
+    const secrets = [PASSWORD, ...Object.values(tokens), ...Object.values(refreshed)];
+    const shown = JSON.stringify(
+      seen.map((event) => ({
+        snapshot: 'snapshot' in event ? event.snapshot : undefined,
+        event: 'event' in event ? event.event : undefined,
+        action: event.type === '@xstate.action' ? event.action : undefined,
+      })),
+    );
+    expect(seen.length).toBeGreaterThan(10);
+    expect(shown).toContain('signedIn');
+    for (const secret of secrets) expect(shown).not.toContain(secret);
+  });
+});
+
+describe('redactValue', () => {
+  it('replaces secrets by key and by shape, drops functions and cuts cycles', () => {
+    const cyclic: Record<string, unknown> = { name: 'x' };
+    cyclic.self = cyclic;
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+    expect(
+      redactValue({ password: 'p', nested: { note: `token ${jwt}` }, fn: () => 1, cyclic, list: [jwt] }),
+    ).toEqual({
+      password: '[redacted]',
+      nested: { note: 'token [redacted token]' },
+      fn: undefined,
+      cyclic: { name: 'x', self: '[…]' },
+      list: ['[redacted token]'],
+    });
+  });
+});
