@@ -28,6 +28,19 @@ export type AuthErrorCode =
   /** Web Storage threw; authchart keeps tokens in memory instead. */
   | 'storageUnavailable'
   | 'invalidConfig'
+  /** A confirmation, reset or MFA code that does not match. */
+  | 'codeMismatch'
+  /** A confirmation or reset code that has expired: ask for a new one. */
+  | 'codeExpired'
+  | 'usernameExists'
+  /** A new password that breaks the pool's policy; the message is Cognito's, naming the rule. */
+  | 'invalidPassword'
+  /** A sign-in challenge's session ran out (3 minutes by default); start the sign-in again. */
+  | 'challengeExpired'
+  /** Sign-in needs a step authchart cannot perform (e.g. CUSTOM_CHALLENGE). */
+  | 'unsupportedChallenge'
+  | 'userNotFound'
+  | 'codeDeliveryFailed'
   /** auth.fetch to an API origin while nobody is signed in. */
   | 'notSignedIn'
   /** auth.fetch to an API origin after the session expired; sign in again. */

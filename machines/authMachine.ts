@@ -1,74 +1,15 @@
-import { assertEvent, assign, emit, setup, type Actor } from 'xstate';
-import { AuthError, toAuthError } from './AuthError.js';
-import { refreshSession } from './actors/refreshSession.js';
-import { restoreSession } from './actors/restoreSession.js';
-import { revokeSession } from './actors/revokeSession.js';
-import { signInWithPassword } from './actors/signInWithPassword.js';
-import type {
-  AuthContext,
-  AuthEmitted,
-  AuthEvent,
-  AuthMachineInput,
-  RestoreResult,
-  SessionEndReason,
-} from './authMachine.types.js';
-import { serializeSession } from './storage/storedSession.js';
-import { isTokenOf, msUntilRefresh, type Session } from './tokens/Session.js';
+import type { Actor } from 'xstate';
+import { authSetup } from './authSetup.js';
+import { authenticatingState } from './states/authenticatingState.js';
+import { signedInState } from './states/signedInState.js';
+import { signedOutState } from './states/signedOutState.js';
 
 /**
- * The session lifecycle. Every action, guard, actor and delay is named here and referred to by
- * string in the chart, so tests and apps can swap any of them with `.provide()`.
+ * The session lifecycle as one statechart. The named states are the ones apps and tests see:
+ * restoring → signedOut ⇄ authenticating → signedIn ⇄ refreshing → expired, and signingOut.
+ * Implementations (actors, actions, guards, delays) are named in authSetup.ts.
  */
-export const authMachine = setup({
-  types: {
-    /** `busy`: a request or restore is in flight; wait for it before reading tokens. */
-    tags: {} as 'busy',
-    context: {} as AuthContext,
-    events: {} as AuthEvent,
-    input: {} as AuthMachineInput,
-    emitted: {} as AuthEmitted,
-  },
-  actors: { restoreSession, signInWithPassword, refreshSession, revokeSession },
-  actions: {
-    setSession: assign((_, params: { session: Session | undefined }) => ({ session: params.session ?? null })),
-    clearSession: assign({ session: null }),
-    persistSession: ({ context }) => {
-      if (context.session) context.ports.storage.setItem(context.config.storageKey, serializeSession(context.session));
-    },
-    forgetStoredSession: ({ context }) => {
-      context.ports.storage.removeItem(context.config.storageKey);
-    },
-    setError: assign((_, params: { error: unknown }) => ({ error: toAuthError(params.error) })),
-    clearError: assign({ error: null }),
-    endSession: assign((_, params: { reason: SessionEndReason }) => ({ endReason: params.reason })),
-    startSession: assign({ endReason: null, refreshFailures: 0 }),
-    countRefresh: assign({ refreshCount: ({ context }) => context.refreshCount + 1, refreshFailures: 0 }),
-    countRefreshFailure: assign({ refreshFailures: ({ context }) => context.refreshFailures + 1 }),
-    recordStorageFallback: assign((_, params: { error: AuthError }) => ({ storageWarning: params.error })),
-    emitStorageFallback: emit((_, params: { error: AuthError }) => ({ type: 'storageFallback' as const, error: params.error })),
-  },
-  guards: {
-    /** The event is about the tokens in use now, not about ones a refresh already replaced. */
-    isCurrentToken: ({ context }, params: { tokenId: string }) =>
-      context.session !== null && isTokenOf(context.session, params.tokenId),
-    restoredAs: (_, params: { result: RestoreResult; status: RestoreResult['status'] }) =>
-      params.result.status === params.status,
-    /** Only a refused refresh token ends the session; network, 5xx and throttling are retried. */
-    refreshRefused: (_, params: { error: unknown }) => {
-      const code = toAuthError(params.error).code;
-      return code === 'refreshRejected' || code === 'invalidToken';
-    },
-  },
-  delays: {
-    refreshDue: ({ context }) =>
-      context.session ? msUntilRefresh(context.session, context.config.refreshLeadMs, context.ports.clock.now()) : 0,
-    refreshRetry: ({ context }) =>
-      Math.min(
-        context.config.retryMaxDelayMs,
-        context.config.retryBaseDelayMs * 2 ** Math.max(0, context.refreshFailures - 1),
-      ),
-  },
-}).createMachine({
+export const authMachine = authSetup.createMachine({
   id: 'auth',
   initial: 'restoring',
   context: ({ input }) => ({
@@ -80,6 +21,12 @@ export const authMachine = setup({
     refreshCount: 0,
     refreshFailures: 0,
     storageWarning: null,
+    challenge: null,
+    pendingUsername: null,
+    codeDelivery: null,
+    notice: null,
+    autoSignIn: null,
+    totpSetup: null,
   }),
   on: {
     STORAGE_FALLBACK: {
@@ -129,57 +76,9 @@ export const authMachine = setup({
         },
       },
     },
-    signedOut: {
-      on: { SIGN_IN: { target: 'authenticating', actions: 'clearError' } },
-    },
-    authenticating: {
-      tags: 'busy',
-      invoke: {
-        id: 'signInWithPassword',
-        src: 'signInWithPassword',
-        input: ({ context, event }) => {
-          assertEvent(event, 'SIGN_IN');
-          return { config: context.config, ports: context.ports, username: event.username, password: event.password };
-        },
-        onDone: {
-          target: 'signedIn',
-          actions: [
-            { type: 'setSession', params: ({ event }) => ({ session: event.output }) },
-            'persistSession',
-            'clearError',
-            'startSession',
-          ],
-        },
-        onError: { target: 'signedOut', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
-      },
-      on: { SIGN_OUT: { target: 'signedOut' } },
-    },
-    signedIn: {
-      after: { refreshDue: { target: 'refreshing' } },
-      on: {
-        REFRESH: { target: 'refreshing' },
-        TOKEN_REJECTED: {
-          guard: { type: 'isCurrentToken', params: ({ event }) => ({ tokenId: event.tokenId }) },
-          target: 'refreshing',
-        },
-        SESSION_REVOKED: {
-          guard: { type: 'isCurrentToken', params: ({ event }) => ({ tokenId: event.tokenId }) },
-          target: 'expired',
-          actions: [
-            {
-              type: 'setError',
-              params: () => ({
-                error: new AuthError('sessionRevoked', 'The API no longer accepts this session; please sign in again.'),
-              }),
-            },
-            'clearSession',
-            'forgetStoredSession',
-            { type: 'endSession', params: { reason: 'revoked' } },
-          ],
-        },
-        SIGN_OUT: { target: 'signingOut' },
-      },
-    },
+    signedOut: signedOutState,
+    authenticating: authenticatingState,
+    signedIn: signedInState,
     refreshing: {
       initial: 'requesting',
       on: { SIGN_OUT: { target: 'signingOut' } },

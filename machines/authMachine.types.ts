@@ -12,7 +12,9 @@ export type SessionEndReason =
   /** Stored data could not be used (tampered, foreign, old version); storage was cleared. */
   | 'invalidStorage'
   /** The API refused freshly refreshed tokens: the session was revoked server-side. */
-  | 'revoked';
+  | 'revoked'
+  /** A sign-in challenge (new password, MFA) was not answered in time. */
+  | 'challengeExpired';
 
 /** The only source of "now" in the machine, so tests drive time with SimulatedClock. */
 export interface Clock {
@@ -38,6 +40,10 @@ export interface ResolvedAuthConfig {
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   storageKey: string;
+  /** How long a sign-in challenge may wait for an answer (Cognito's session: 3 minutes by default). */
+  challengeTimeoutMs: number;
+  /** The issuer shown in authenticator apps for TOTP. */
+  totpIssuer: string;
 }
 
 export interface AuthMachineInput {
@@ -60,7 +66,66 @@ export interface AuthContext {
   refreshFailures: number;
   /** Set once when Web Storage failed and tokens moved to memory. */
   storageWarning: AuthError | null;
+  /** The sign-in step Cognito asks for (new password, MFA), while authenticating. */
+  challenge: Challenge | null;
+  /** The user of a sign-up or password reset in progress, to pre-fill the next form. */
+  pendingUsername: string | null;
+  /** Where Cognito sent the last code (masked by Cognito, e.g. `d***@e***`). */
+  codeDelivery: CodeDelivery | null;
+  /** What the last account step achieved, for the app to say so. Cleared by the next step. */
+  notice: Notice | null;
+  /** Credentials kept from sign-up until confirmation, to sign in right after (`autoSignIn`). */
+  autoSignIn: Credentials | null;
+  /** A signed-in user's TOTP set-up in progress: the secret to put in an authenticator app. */
+  totpSetup: TotpSetup | null;
 }
+
+/** The challenges authchart answers; Cognito's names. */
+export type ChallengeName =
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'SMS_MFA'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'EMAIL_OTP'
+  | 'SELECT_MFA_TYPE'
+  | 'MFA_SETUP';
+
+export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+
+export interface Challenge {
+  name: string;
+  /** Cognito's one-use challenge session (a secret: redacted from inspection). */
+  challengeSession: string;
+  username: string;
+  /** Cognito's ChallengeParameters, e.g. `CODE_DELIVERY_DESTINATION`, `MFAS_CAN_CHOOSE`, `requiredAttributes`. */
+  parameters: Record<string, string>;
+  /** MFA_SETUP: the TOTP secret to register, once associated. */
+  totpSetup: TotpSetup | null;
+}
+
+export interface TotpSetup {
+  /** Base32 secret for authenticator apps (a secret: redacted from inspection). */
+  secretCode: string;
+  /** The same as an `otpauth://totp/...` URI, for a QR code. */
+  otpauthUri: string;
+}
+
+export interface CodeDelivery {
+  destination: string | undefined;
+  medium: string | undefined;
+}
+
+export type Notice =
+  | 'signUpCodeSent'
+  | 'signUpConfirmed'
+  | 'codeResent'
+  | 'resetCodeSent'
+  | 'passwordReset'
+  | 'passwordChanged'
+  | 'totpEnabled'
+  | 'mfaPreferenceSaved';
+
+/** A sign-in step's outcome: tokens, or the next challenge. */
+export type SignInResult = { session: Session; challenge?: undefined } | { challenge: Challenge; session?: undefined };
 
 export interface Credentials {
   username: string;
@@ -70,6 +135,24 @@ export interface Credentials {
 export type AuthEvent =
   | ({ type: 'SIGN_IN' } & Credentials)
   | { type: 'SIGN_OUT'; global?: boolean }
+  /** Leaves a sign-up, reset or sign-in challenge, or a TOTP set-up, in progress. */
+  | { type: 'CANCEL' }
+  | ({ type: 'SIGN_UP'; attributes?: Record<string, string>; autoSignIn?: boolean } & Credentials)
+  | { type: 'CONFIRM_SIGN_UP'; username: string; code: string }
+  | { type: 'RESEND_SIGN_UP_CODE'; username: string }
+  | { type: 'FORGOT_PASSWORD'; username: string }
+  | { type: 'CONFIRM_PASSWORD_RESET'; username: string; code: string; newPassword: string }
+  /** Answers NEW_PASSWORD_REQUIRED; `attributes` are the ones Cognito lists as required. */
+  | { type: 'COMPLETE_NEW_PASSWORD'; newPassword: string; attributes?: Record<string, string> }
+  /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, or verifies the TOTP app during MFA_SETUP. */
+  | { type: 'SUBMIT_MFA_CODE'; code: string }
+  | { type: 'SELECT_MFA_TYPE'; mfaType: MfaType }
+  | { type: 'CHANGE_PASSWORD'; previousPassword: string; proposedPassword: string }
+  /** Starts TOTP set-up for the signed-in user: the secret arrives in `context.totpSetup`. */
+  | { type: 'SET_UP_TOTP' }
+  /** Finishes TOTP set-up with a code from the app, and makes TOTP the preferred MFA. */
+  | { type: 'VERIFY_TOTP'; code: string }
+  | { type: 'SET_MFA_PREFERENCE'; totp: boolean }
   /** Refresh now (the app knows better, or tokens are within the lead window); ignored unless signed in. */
   | { type: 'REFRESH' }
   /**

@@ -15,6 +15,13 @@ export interface AuthConfigInput {
   issuer?: string;
   /** Refresh this long before expiry (clamped to half the token lifetime). Default 60. */
   refreshLeadSeconds?: number;
+  /**
+   * How long a sign-in challenge (new password, MFA code) may wait. Default 180, Cognito's default
+   * session lifetime; set it to the app client's `AuthSessionValidity` if you changed that.
+   */
+  challengeTimeoutSeconds?: number;
+  /** The name authenticator apps show for TOTP codes. Default `authchart`. */
+  totpIssuer?: string;
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9a-zA-Z]+$/;
@@ -35,6 +42,10 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
     throw invalidConfig('refreshLeadSeconds must be a number of seconds, 0 or more.');
   }
   if (input.endpoint !== undefined && !isHttpUrl(input.endpoint)) throw invalidConfig('endpoint must be an http(s) URL.');
+  const challengeTimeoutSeconds = input.challengeTimeoutSeconds ?? 180;
+  if (!Number.isFinite(challengeTimeoutSeconds) || challengeTimeoutSeconds <= 0) {
+    throw invalidConfig('challengeTimeoutSeconds must be a positive number of seconds.');
+  }
   return {
     userPoolId,
     clientId,
@@ -44,6 +55,8 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
     retryBaseDelayMs: 2_000,
     retryMaxDelayMs: 60_000,
     storageKey: storageKey(userPoolId, clientId),
+    challengeTimeoutMs: challengeTimeoutSeconds * 1000,
+    totpIssuer: input.totpIssuer ?? 'authchart',
   };
 }
 

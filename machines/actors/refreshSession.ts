@@ -1,7 +1,8 @@
 import { fromPromise } from 'xstate';
+import { AuthError } from '../AuthError.js';
 import type { AuthMachineInput } from '../authMachine.types.js';
-import { createSession } from '../tokens/createSession.js';
 import type { Session } from '../tokens/Session.js';
+import { toSignInResult } from './signInResult.js';
 
 export type RefreshInput = AuthMachineInput & { session: Session };
 
@@ -13,21 +14,10 @@ export const refreshSession = fromPromise<Session, RefreshInput>(async ({ input,
   const { config, ports, session } = input;
   const output = await ports.transport.call(
     'InitiateAuth',
-    {
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: config.clientId,
-      AuthParameters: { REFRESH_TOKEN: session.tokens.refreshToken },
-    },
+    { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: session.tokens.refreshToken } },
     { signal },
   );
-  const result = output.AuthenticationResult;
-  return createSession(
-    {
-      idToken: result?.IdToken ?? '',
-      accessToken: result?.AccessToken ?? '',
-      refreshToken: result?.RefreshToken ?? session.tokens.refreshToken,
-    },
-    config,
-    ports.clock.now(),
-  );
+  const result = toSignInResult(output, session.idClaims.sub, config, ports.clock.now(), session.tokens.refreshToken);
+  if (!result.session) throw new AuthError('unsupportedChallenge', 'The user pool asked for a challenge during refresh.');
+  return result.session;
 });

@@ -1,10 +1,30 @@
 import type {
+  AssociateSoftwareTokenRequest,
+  AssociateSoftwareTokenResponse,
+  ChangePasswordRequest,
+  ChangePasswordResponse,
+  ConfirmForgotPasswordRequest,
+  ConfirmForgotPasswordResponse,
+  ConfirmSignUpRequest,
+  ConfirmSignUpResponse,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
   GlobalSignOutRequest,
   GlobalSignOutResponse,
   InitiateAuthRequest,
   InitiateAuthResponse,
+  ResendConfirmationCodeRequest,
+  ResendConfirmationCodeResponse,
+  RespondToAuthChallengeRequest,
+  RespondToAuthChallengeResponse,
   RevokeTokenRequest,
   RevokeTokenResponse,
+  SetUserMFAPreferenceRequest,
+  SetUserMFAPreferenceResponse,
+  SignUpRequest,
+  SignUpResponse,
+  VerifySoftwareTokenRequest,
+  VerifySoftwareTokenResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -12,9 +32,19 @@ import type {
  * (`import type` only: the SDK adds no bytes to a bundle that uses the fetch transport).
  */
 export interface CognitoOperations {
-  InitiateAuth: { input: InitiateAuthRequest; output: InitiateAuthResponse };
-  RevokeToken: { input: RevokeTokenRequest; output: RevokeTokenResponse };
+  AssociateSoftwareToken: { input: AssociateSoftwareTokenRequest; output: AssociateSoftwareTokenResponse };
+  ChangePassword: { input: ChangePasswordRequest; output: ChangePasswordResponse };
+  ConfirmForgotPassword: { input: ConfirmForgotPasswordRequest; output: ConfirmForgotPasswordResponse };
+  ConfirmSignUp: { input: ConfirmSignUpRequest; output: ConfirmSignUpResponse };
+  ForgotPassword: { input: ForgotPasswordRequest; output: ForgotPasswordResponse };
   GlobalSignOut: { input: GlobalSignOutRequest; output: GlobalSignOutResponse };
+  InitiateAuth: { input: InitiateAuthRequest; output: InitiateAuthResponse };
+  ResendConfirmationCode: { input: ResendConfirmationCodeRequest; output: ResendConfirmationCodeResponse };
+  RespondToAuthChallenge: { input: RespondToAuthChallengeRequest; output: RespondToAuthChallengeResponse };
+  RevokeToken: { input: RevokeTokenRequest; output: RevokeTokenResponse };
+  SetUserMFAPreference: { input: SetUserMFAPreferenceRequest; output: SetUserMFAPreferenceResponse };
+  SignUp: { input: SignUpRequest; output: SignUpResponse };
+  VerifySoftwareToken: { input: VerifySoftwareTokenRequest; output: VerifySoftwareTokenResponse };
 }
 
 export type CognitoOperation = keyof CognitoOperations;

@@ -14,7 +14,7 @@ export interface CognitoFailure {
  * Sign-in and refresh are both InitiateAuth, but the same error name means different things:
  * NotAuthorized on sign-in is a wrong password, on refresh it ends the session.
  */
-type ErrorScope = 'signIn' | 'refresh' | 'other';
+type ErrorScope = 'signIn' | 'refresh' | 'challenge' | 'other';
 
 const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
   signIn: {
@@ -31,13 +31,28 @@ const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
     RefreshTokenReuseException: 'refreshRejected',
     UserNotFoundException: 'refreshRejected',
   },
+  challenge: {
+    // RespondToAuthChallenge with a session that ran out or was used already.
+    NotAuthorizedException: 'challengeExpired',
+    ExpiredCodeException: 'challengeExpired',
+  },
   other: {
     NotAuthorizedException: 'notAuthorized',
     UnauthorizedException: 'notAuthorized',
+    UserNotFoundException: 'userNotFound',
+    ExpiredCodeException: 'codeExpired',
   },
 };
 
 const ANY_OPERATION: Record<string, AuthErrorCode> = {
+  CodeMismatchException: 'codeMismatch',
+  // VerifySoftwareToken's answer to a wrong TOTP code.
+  EnableSoftwareTokenMFAException: 'codeMismatch',
+  UsernameExistsException: 'usernameExists',
+  AliasExistsException: 'usernameExists',
+  InvalidPasswordException: 'invalidPassword',
+  CodeDeliveryFailureException: 'codeDeliveryFailed',
+  UserNotConfirmedException: 'userNotConfirmed',
   TooManyRequestsException: 'tooManyRequests',
   LimitExceededException: 'tooManyRequests',
   InternalErrorException: 'serviceUnavailable',
@@ -58,9 +73,16 @@ const MESSAGES: Partial<Record<AuthErrorCode, string>> = {
   unsupportedOperation: 'The user pool service does not support this operation.',
   invalidConfig: 'The user pool or app client was not found; check the configuration.',
   notAuthorized: 'The user pool refused this request.',
+  codeMismatch: 'That code is not right; check it and try again.',
+  codeExpired: 'That code has expired; ask for a new one.',
+  usernameExists: 'An account with this username already exists.',
+  challengeExpired: 'This sign-in step took too long; please sign in again.',
+  userNotFound: 'No account was found for this username.',
+  codeDeliveryFailed: 'The code could not be sent; check the email address or phone number.',
 };
 
 function scopeOf(operation: CognitoOperation, authFlow: string | undefined): ErrorScope {
+  if (operation === 'RespondToAuthChallenge') return 'challenge';
   if (operation !== 'InitiateAuth') return 'other';
   return authFlow === 'REFRESH_TOKEN_AUTH' ? 'refresh' : 'signIn';
 }

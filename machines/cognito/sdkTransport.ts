@@ -1,16 +1,36 @@
 import {
+  AssociateSoftwareTokenCommand,
+  ChangePasswordCommand,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
   RevokeTokenCommand,
+  SetUserMFAPreferenceCommand,
+  SignUpCommand,
+  VerifySoftwareTokenCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoOperation, CognitoOperations, CognitoTransport } from './CognitoTransport.js';
 import { cognitoErrorName, mapCognitoError, networkError } from './mapCognitoError.js';
 
 const COMMANDS = {
-  InitiateAuth: InitiateAuthCommand,
-  RevokeToken: RevokeTokenCommand,
+  AssociateSoftwareToken: AssociateSoftwareTokenCommand,
+  ChangePassword: ChangePasswordCommand,
+  ConfirmForgotPassword: ConfirmForgotPasswordCommand,
+  ConfirmSignUp: ConfirmSignUpCommand,
+  ForgotPassword: ForgotPasswordCommand,
   GlobalSignOut: GlobalSignOutCommand,
+  InitiateAuth: InitiateAuthCommand,
+  ResendConfirmationCode: ResendConfirmationCodeCommand,
+  RespondToAuthChallenge: RespondToAuthChallengeCommand,
+  RevokeToken: RevokeTokenCommand,
+  SetUserMFAPreference: SetUserMFAPreferenceCommand,
+  SignUp: SignUpCommand,
+  VerifySoftwareToken: VerifySoftwareTokenCommand,
 } as const;
 
 interface SdkServiceError {

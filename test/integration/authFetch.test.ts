@@ -3,6 +3,7 @@ import { waitFor } from 'xstate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDemoApi } from '../../dev/demoApi.js';
 import { createAuth, memoryStorage } from '../../machines/index.js';
+import { topState } from '../support/topState.js';
 
 const cognito = inject('cognito');
 
@@ -88,7 +89,7 @@ describe('auth.fetch against cognito-local and the demo API', () => {
     const response = await auth.fetch(`${apiOrigin}/api/profile`);
     expect(response.status).toBe(200);
     expect(refreshRequests()).toBe(1);
-    expect(auth.actor.getSnapshot().value).toBe('signedIn');
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
     auth.stop();
   });
 

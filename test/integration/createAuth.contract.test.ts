@@ -10,6 +10,7 @@ import {
 import { decodeClaims } from '../../machines/tokens/decodeClaims.js';
 import { countingTransport } from '../support/countingTransport.js';
 import { localTransports } from '../support/localTransports.js';
+import { topState } from '../support/topState.js';
 
 const cognito = inject('cognito');
 const transports = localTransports(cognito);
@@ -32,7 +33,7 @@ describe.each(transports)('createAuth against cognito-local via %s', (_, makeTra
   it('signs in the demo user with valid, checked tokens', async () => {
     const { auth, transport } = setup();
     await auth.signIn(cognito.demoUser);
-    expect(auth.actor.getSnapshot().value).toBe('signedIn');
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
     expect(auth.user()).toMatchObject({ username: cognito.demoUser.username });
     const tokens = await auth.getTokens();
     expect(decodeClaims(tokens!.idToken, 'id', { issuer, clientId: cognito.clientId }).token_use).toBe('id');
@@ -45,7 +46,7 @@ describe.each(transports)('createAuth against cognito-local via %s', (_, makeTra
     const error = await auth.signIn({ username: cognito.demoUser.username, password: 'wrong-password' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect(error).toMatchObject({ code: 'invalidCredentials', retryable: false });
-    expect(auth.actor.getSnapshot().value).toBe('signedOut');
+    expect(topState(auth.actor.getSnapshot())).toBe('signedOut');
     auth.stop();
   });
 
@@ -55,7 +56,7 @@ describe.each(transports)('createAuth against cognito-local via %s', (_, makeTra
     first.auth.stop();
     const second = setup({ storage: first.storage });
     await waitFor(second.auth.actor, (s) => !s.matches('restoring'));
-    expect(second.auth.actor.getSnapshot().value).toBe('signedIn');
+    expect(topState(second.auth.actor.getSnapshot())).toBe('signedIn');
     expect(second.transport.count()).toBe(0);
     expect(second.auth.user()?.sub).toBe(first.auth.user()?.sub);
     second.auth.stop();
@@ -81,7 +82,7 @@ describe.each(transports)('createAuth against cognito-local via %s', (_, makeTra
     const refreshToken = auth.actor.getSnapshot().context.session!.tokens.refreshToken;
     await auth.signOut();
     const snapshot = auth.actor.getSnapshot();
-    expect(snapshot.value).toBe('signedOut');
+    expect(topState(snapshot)).toBe('signedOut');
     expect(snapshot.context.endReason).toBe('user');
     expect(storage.getItem(snapshot.context.config.storageKey)).toBeNull();
     expect(transport.count('RevokeToken')).toBe(1);
@@ -98,7 +99,7 @@ describe.each(transports)('createAuth against cognito-local via %s', (_, makeTra
     const { auth, transport } = setup();
     await auth.signIn(cognito.demoUser);
     await auth.signOut({ global: true });
-    expect(auth.actor.getSnapshot().value).toBe('signedOut');
+    expect(topState(auth.actor.getSnapshot())).toBe('signedOut');
     expect(transport.count('GlobalSignOut')).toBe(1);
     expect(transport.count('RevokeToken')).toBe(1);
     auth.stop();

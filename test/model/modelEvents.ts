@@ -1,5 +1,13 @@
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
-import { AuthError, resolveConfig, tokenIdOf, type AuthContext, type Session } from '../../machines/index.js';
+import {
+  authMachine,
+  AuthError,
+  resolveConfig,
+  tokenIdOf,
+  type AuthContext,
+  type Challenge,
+  type Session,
+} from '../../machines/index.js';
 import { createSession } from '../../machines/tokens/createSession.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
 
@@ -13,93 +21,200 @@ export function sessionAt(now: number, serial = 0): Session {
   return createSession(makeTokenSet({ iatSeconds: Math.floor(now / 1000), lifetimeSeconds: 3600, serial }), MODEL_CONFIG, now);
 }
 
-const refused = new AuthError('refreshRejected', 'The session can no longer be refreshed; please sign in again.');
-const offline = new AuthError('network', 'Could not reach the user pool service; check the connection.');
-
-/**
- * The payload cases of every event the machine handles. The graph walk asks the current snapshot
- * which events it accepts and takes every case listed here; an accepted event with no entry fails
- * the suite, so a new transition cannot go untested by accident.
- */
 /** A token id that names no token in use: a 401 for tokens a refresh has already replaced. */
 export const STALE_TOKEN_ID = 'stale-token';
+
+function challenge(name: string, totp = false): Challenge {
+  return {
+    name,
+    challengeSession: `session-${name}`,
+    username: 'demo',
+    parameters: {},
+    totpSetup: totp ? { secretCode: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/authchart:demo?secret=JBSWY3DPEHPK3PXP' } : null,
+  };
+}
+
+const error = (code: ConstructorParameters<typeof AuthError>[0]) => new AuthError(code, code);
+
+/** User events and their payload cases. */
+const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot) => EventObject[])> = {
+  SIGN_IN: [event('SIGN_IN', { username: 'demo', password: 'pw' })],
+  SIGN_OUT: [event('SIGN_OUT'), event('SIGN_OUT', { global: true })],
+  REFRESH: [event('REFRESH')],
+  CANCEL: [event('CANCEL')],
+  STORAGE_FALLBACK: [event('STORAGE_FALLBACK', { error: error('storageUnavailable') })],
+  TOKEN_REJECTED: tokenCases('TOKEN_REJECTED'),
+  SESSION_REVOKED: tokenCases('SESSION_REVOKED'),
+  SIGN_UP: [
+    event('SIGN_UP', { username: 'demo', password: 'pw', attributes: { email: 'demo@example.com' } }),
+    event('SIGN_UP', { username: 'demo', password: 'pw', autoSignIn: true }),
+  ],
+  CONFIRM_SIGN_UP: [event('CONFIRM_SIGN_UP', { username: 'demo', code: '123456' })],
+  RESEND_SIGN_UP_CODE: [event('RESEND_SIGN_UP_CODE', { username: 'demo' })],
+  FORGOT_PASSWORD: [event('FORGOT_PASSWORD', { username: 'demo' })],
+  CONFIRM_PASSWORD_RESET: [event('CONFIRM_PASSWORD_RESET', { username: 'demo', code: '123456', newPassword: 'new-pw' })],
+  COMPLETE_NEW_PASSWORD: [event('COMPLETE_NEW_PASSWORD', { newPassword: 'new-pw' })],
+  SUBMIT_MFA_CODE: [event('SUBMIT_MFA_CODE', { code: '123456' })],
+  SELECT_MFA_TYPE: [event('SELECT_MFA_TYPE', { mfaType: 'SOFTWARE_TOKEN_MFA' })],
+  CHANGE_PASSWORD: [event('CHANGE_PASSWORD', { previousPassword: 'pw', proposedPassword: 'new-pw' })],
+  SET_UP_TOTP: [event('SET_UP_TOTP')],
+  VERIFY_TOTP: [event('VERIFY_TOTP', { code: '123456' })],
+  SET_MFA_PREFERENCE: [event('SET_MFA_PREFERENCE', { totp: false })],
+};
+
+const signedInResult = { session: sessionAt(T0) };
+
+/** What each invoked actor may answer: outputs for its done event, errors for its error event. */
+export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[]; errors: AuthError[] }> = {
+  restoreSession: {
+    outputs: [
+      { status: 'empty' },
+      { status: 'usable', session: sessionAt(T0) },
+      { status: 'refreshable', session: sessionAt(T0 - 2 * 3600_000) },
+      { status: 'invalid', error: error('invalidStorage') },
+    ],
+    errors: [error('unknown')],
+  },
+  signInWithPassword: {
+    outputs: [
+      signedInResult,
+      ...['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'MFA_SETUP', 'CUSTOM_CHALLENGE'].map((name) => ({
+        challenge: challenge(name),
+      })),
+    ],
+    errors: [error('invalidCredentials')],
+  },
+  respondToChallenge: {
+    outputs: [signedInResult, { challenge: challenge('SOFTWARE_TOKEN_MFA') }],
+    errors: [error('challengeExpired'), error('codeMismatch')],
+  },
+  associateChallengeTotp: { outputs: [challenge('MFA_SETUP', true)], errors: [error('network')] },
+  verifyChallengeTotp: { outputs: [signedInResult], errors: [error('challengeExpired'), error('codeMismatch')] },
+  refreshSession: { outputs: [sessionAt(T0)], errors: [error('refreshRejected'), error('network')] },
+  revokeSession: { outputs: [{ revoked: true, globalSignOut: 'notRequested' }], errors: [error('unknown')] },
+  signUp: {
+    outputs: [
+      { username: 'demo', userConfirmed: false, codeDelivery: { destination: 'd***@e***', medium: 'EMAIL' } },
+      { username: 'demo', userConfirmed: true, codeDelivery: null },
+    ],
+    errors: [error('usernameExists')],
+  },
+  confirmSignUp: { outputs: [{ username: 'demo' }], errors: [error('codeMismatch')] },
+  resendSignUpCode: { outputs: [null], errors: [error('unsupportedOperation')] },
+  forgotPassword: { outputs: [{ destination: 'd***@e***', medium: 'EMAIL' }], errors: [error('userNotFound')] },
+  confirmPasswordReset: { outputs: [undefined], errors: [error('codeExpired')] },
+  changePassword: { outputs: [undefined], errors: [error('invalidPassword')] },
+  setUpTotp: { outputs: [{ secretCode: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x' }], errors: [error('network')] },
+  verifyTotp: { outputs: [undefined], errors: [error('codeMismatch')] },
+  setMfaPreference: { outputs: [undefined], errors: [error('network')] },
+};
+
+function event(type: string, payload: Record<string, unknown> = {}): EventObject {
+  return { type, ...payload };
+}
 
 /** The ID token in use now (the replay swaps in its own, as its tokens differ). */
 function tokenCases(type: string) {
   return (snapshot: AnyMachineSnapshot): EventObject[] => {
     const session = (snapshot.context as AuthContext).session;
     const current = session ? tokenIdOf(session.idClaims) : 'no-session';
-    return [withPayload(type, { tokenId: current }), withPayload(type, { tokenId: STALE_TOKEN_ID })];
+    return [event(type, { tokenId: current }), event(type, { tokenId: STALE_TOKEN_ID })];
   };
 }
 
-const CASES: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot) => EventObject[])> = {
-  TOKEN_REJECTED: tokenCases('TOKEN_REJECTED'),
-  SESSION_REVOKED: tokenCases('SESSION_REVOKED'),
-  SIGN_IN: [{ type: 'SIGN_IN', username: 'demo', password: 'pw' } as EventObject],
-  SIGN_OUT: [{ type: 'SIGN_OUT' }, { type: 'SIGN_OUT', global: true } as EventObject],
-  REFRESH: [{ type: 'REFRESH' }],
-  STORAGE_FALLBACK: [{ type: 'STORAGE_FALLBACK', error: new AuthError('storageUnavailable', 'Storage is unavailable.') } as EventObject],
-  'xstate.done.actor.restoreSession': [
-    { status: 'empty' },
-    { status: 'usable', session: sessionAt(T0) },
-    { status: 'refreshable', session: sessionAt(T0 - 2 * 3600_000) },
-    { status: 'invalid', error: new AuthError('invalidStorage', 'The stored session is not valid JSON.') },
-  ].map((output) => ({ type: 'xstate.done.actor.restoreSession', output, actorId: 'restoreSession' })),
-  'xstate.error.actor.restoreSession': [errorEvent('restoreSession', new AuthError('unknown', 'Storage exploded'))],
-  'xstate.done.actor.signInWithPassword': [doneEvent('signInWithPassword', sessionAt(T0))],
-  'xstate.error.actor.signInWithPassword': [
-    errorEvent('signInWithPassword', new AuthError('invalidCredentials', 'Incorrect username or password.')),
-  ],
-  'xstate.done.actor.refreshSession': [doneEvent('refreshSession', sessionAt(T0))],
-  'xstate.error.actor.refreshSession': [errorEvent('refreshSession', refused), errorEvent('refreshSession', offline)],
-  'xstate.done.actor.revokeSession': [doneEvent('revokeSession', { revoked: true, globalSignOut: 'notRequested' })],
-  'xstate.error.actor.revokeSession': [errorEvent('revokeSession', new AuthError('unknown', 'Revoke exploded'))],
-  'xstate.after.refreshDue.auth.signedIn': [{ type: 'xstate.after.refreshDue.auth.signedIn' }],
-  'xstate.after.refreshRetry.auth.refreshing.retrying': [{ type: 'xstate.after.refreshRetry.auth.refreshing.retrying' }],
-};
-
-function withPayload(type: string, payload: Record<string, unknown>): EventObject {
-  return { type, ...payload };
+/** Cases for one accepted event type; throws for a type the model has no cases for. */
+function casesOf(type: string, snapshot: AnyMachineSnapshot): EventObject[] {
+  // A delayed transition has one case: its time has come.
+  if (type.startsWith('xstate.after.')) return [event(type)];
+  const invoked = /^xstate\.(done|error)\.actor\.(\w+)$/.exec(type);
+  if (invoked) {
+    const [, kind, actorId] = invoked;
+    const outcomes = ACTOR_OUTCOMES[actorId!];
+    if (!outcomes) throw new Error(`The model has no outcomes for actor "${actorId}": add them to modelEvents.ts`);
+    return kind === 'done'
+      ? outcomes.outputs.map((output) => event(type, { output, actorId }))
+      : outcomes.errors.map((failure) => event(type, { error: failure, actorId }));
+  }
+  const cases = USER_EVENTS[type];
+  if (!cases) throw new Error(`The model has no payload cases for event "${type}": add them to modelEvents.ts`);
+  return typeof cases === 'function' ? cases(snapshot) : cases;
 }
 
-function doneEvent(actorId: string, output: unknown): EventObject {
-  return { type: `xstate.done.actor.${actorId}`, output, actorId } as EventObject;
-}
-
-function errorEvent(actorId: string, error: AuthError): EventObject {
-  return { type: `xstate.error.actor.${actorId}`, error, actorId } as EventObject;
-}
-
-/** The events the snapshot's active states accept, with every payload case of each. */
+/**
+ * Every event the snapshot's active states accept, with every payload case of each. An accepted
+ * event without cases fails the suite, so a new transition cannot go untested by accident.
+ */
 export function modelEvents(snapshot: AnyMachineSnapshot): EventObject[] {
-  const accepted = new Set<string>(snapshot._nodes.flatMap((node) => [...node.transitions.keys()]));
-  return [...accepted].flatMap((type) => {
-    const cases = CASES[type];
-    if (!cases) throw new Error(`The model has no payload cases for event "${type}": add them to modelEvents.ts`);
-    return typeof cases === 'function' ? cases(snapshot) : cases;
-  });
+  const accepted = [...new Set<string>(snapshot._nodes.flatMap((node) => [...node.transitions.keys()]))];
+  return onlyFirstTimers(accepted, snapshot).flatMap((type) => casesOf(type, snapshot));
+}
+
+/**
+ * Of several pending timers only the soonest can fire (a refresh is due before the tokens
+ * expire); the pure walk does not know that, so later ones are left out.
+ */
+function onlyFirstTimers(types: string[], snapshot: AnyMachineSnapshot): string[] {
+  const delays = authMachine.implementations.delays as Record<string, (args: { context: unknown }) => number>;
+  const delayOf = (type: string) => delays[type.split('.')[2]!]!({ context: snapshot.context });
+  const timers = types.filter((type) => type.startsWith('xstate.after.'));
+  const soonest = Math.min(...timers.map(delayOf));
+  return types.filter((type) => !type.startsWith('xstate.after.') || delayOf(type) === soonest);
 }
 
 /** Event identity for the graph: type plus what distinguishes its cases. */
-export function eventKey(event: EventObject): string {
-  const e = event as EventObject & { output?: { status?: string }; error?: AuthError; global?: boolean; tokenId?: string };
-  const tokenCase = e.tokenId === undefined ? undefined : e.tokenId === STALE_TOKEN_ID ? 'stale' : 'current';
-  const detail = e.output?.status ?? e.error?.code ?? tokenCase ?? (e.global ? 'global' : '');
-  return detail ? `${e.type}(${detail})` : e.type;
+export function eventKey(e: EventObject): string {
+  const { output, error: failure, global, tokenId, autoSignIn } = e as EventObject & {
+    output?: { status?: string; challenge?: Challenge; session?: unknown; userConfirmed?: boolean };
+    error?: AuthError;
+    global?: boolean;
+    tokenId?: string;
+    autoSignIn?: boolean;
+  };
+  const details = [
+    output?.status,
+    output?.challenge?.name,
+    output?.session ? 'session' : undefined,
+    output?.userConfirmed === undefined ? undefined : `confirmed=${output.userConfirmed}`,
+    failure?.code,
+    tokenId === undefined ? undefined : tokenId === STALE_TOKEN_ID ? 'stale' : 'current',
+    global ? 'global' : undefined,
+    autoSignIn ? 'autoSignIn' : undefined,
+  ].filter(Boolean);
+  return details.length > 0 ? `${e.type}(${details.join(',')})` : e.type;
 }
 
-/** The parts of a snapshot that change what can happen next (tokens and counters left out). */
+/**
+ * The parts of a snapshot that decide which transitions can be taken next: the state, and the
+ * context that guards read. Tokens, errors, reasons and counters change no transition, and left in
+ * they would multiply the graph without covering anything more.
+ */
 export function snapshotKey(snapshot: AnyMachineSnapshot | undefined): string {
   if (!snapshot) return 'none';
-  const { context } = snapshot;
+  const context = snapshot.context as AuthContext;
   return JSON.stringify({
     value: snapshot.value,
     status: snapshot.status,
     session: context.session !== null,
-    error: context.error?.code ?? null,
-    endReason: context.endReason,
-    failures: Math.min(context.refreshFailures, 2),
-    storageWarning: context.storageWarning !== null,
+    challenge: context.challenge?.name ?? null,
+    autoSignIn: context.autoSignIn !== null,
+    totpSetup: context.totpSetup !== null,
   });
+}
+
+/** Every user event case, whether or not the snapshot accepts it (for random walks). */
+export function allUserEvents(snapshot: AnyMachineSnapshot): EventObject[] {
+  return Object.values(USER_EVENTS).flatMap((cases) => (typeof cases === 'function' ? cases(snapshot) : cases));
+}
+
+/** An actor outcome with tokens issued at `now`, as Cognito would issue them. */
+export function outcomeAt(actorId: string, outcome: { output: unknown } | { error: unknown }, now: number, serial: number) {
+  if (!('output' in outcome)) return outcome;
+  const output = outcome.output as { session?: Session; status?: string } | undefined;
+  if (actorId === 'refreshSession') return { output: sessionAt(now, serial) };
+  if (actorId === 'restoreSession' && output?.status === 'usable') return { output: { status: 'usable', session: sessionAt(now, serial) } };
+  if (actorId === 'restoreSession' && output?.status === 'refreshable') {
+    return { output: { status: 'refreshable', session: sessionAt(now - 2 * 3600_000, serial) } };
+  }
+  if (output?.session && output.status === undefined) return { output: { session: sessionAt(now, serial) } };
+  return outcome;
 }

@@ -1,7 +1,7 @@
 import { fromPromise, type AnyActorLogic } from 'xstate';
 import { authMachine } from '../../machines/index.js';
 
-export type ActorId = 'restoreSession' | 'signInWithPassword' | 'refreshSession' | 'revokeSession';
+export type ActorId = keyof typeof authMachine.implementations.actors & string;
 
 interface Pending {
   resolve(output: unknown): void;
@@ -15,22 +15,12 @@ interface Pending {
 export class ScriptedActors {
   readonly #pending = new Map<ActorId, Pending[]>();
   /** The most requests of one kind that were ever in flight at once. */
-  readonly maxInFlight: Record<ActorId, number> = {
-    restoreSession: 0,
-    signInWithPassword: 0,
-    refreshSession: 0,
-    revokeSession: 0,
-  };
+  readonly maxInFlight: Partial<Record<ActorId, number>> = {};
 
+  /** The auth machine with every invoked actor scripted. */
   machine() {
-    return authMachine.provide({
-      actors: {
-        restoreSession: this.#logic('restoreSession'),
-        signInWithPassword: this.#logic('signInWithPassword'),
-        refreshSession: this.#logic('refreshSession'),
-        revokeSession: this.#logic('revokeSession'),
-      },
-    });
+    const ids = Object.keys(authMachine.implementations.actors) as ActorId[];
+    return authMachine.provide({ actors: Object.fromEntries(ids.map((id) => [id, this.#logic(id)])) });
   }
 
   /** Kinds of request in flight now, oldest kind first. */
@@ -59,7 +49,7 @@ export class ScriptedActors {
           const request: Pending = { resolve, reject };
           queue.push(request);
           this.#pending.set(id, queue);
-          this.maxInFlight[id] = Math.max(this.maxInFlight[id], queue.length);
+          this.maxInFlight[id] = Math.max(this.maxInFlight[id] ?? 0, queue.length);
           // A stopped invocation (the state was left) is no longer in flight.
           const forget = () => {
             const index = queue.indexOf(request);

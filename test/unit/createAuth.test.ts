@@ -5,6 +5,7 @@ import { createSession } from '../../machines/tokens/createSession.js';
 import { serializeSession, storageKey } from '../../machines/storage/storedSession.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
+import { topState } from '../support/topState.js';
 
 const KEY = storageKey(TEST_POOL.userPoolId, TEST_POOL.clientId);
 
@@ -35,7 +36,7 @@ describe('createAuth', () => {
     f.storage.setItem(KEY, serializeSession(createSession(f.tokensAt(Date.now()), TEST_POOL, Date.now())));
     const auth = createAuth(f.config);
     await waitFor(auth.actor, (s) => !s.matches('restoring'));
-    expect(auth.actor.getSnapshot().value).toBe('signedIn');
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
     expect(auth.user()).toMatchObject({ username: 'demo', email: 'demo@example.com' });
     expect(f.cognito.calls).toEqual([]);
     auth.stop();
@@ -69,7 +70,7 @@ describe('createAuth', () => {
     f.storage.setItem(KEY, raw);
     const auth = createAuth(f.config);
     const snapshot = await waitFor(auth.actor, (s) => !s.matches('restoring'));
-    expect(snapshot.value).toBe('signedOut');
+    expect(topState(snapshot)).toBe('signedOut');
     expect(snapshot.context.endReason).toBe('invalidStorage');
     expect(snapshot.context.error?.code).toBe('invalidStorage');
     expect(f.storage.getItem(KEY)).toBeNull();
@@ -93,7 +94,7 @@ describe('createAuth', () => {
     const warnings: AuthError[] = [];
     auth.actor.on('storageFallback', (event) => warnings.push(event.error));
     await auth.signIn({ username: 'demo', password: 'pw' });
-    expect(auth.actor.getSnapshot().value).toBe('signedIn');
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
     expect(warnings.map((error) => error.code)).toEqual(['storageUnavailable']);
     expect(auth.actor.getSnapshot().context.storageWarning?.code).toBe('storageUnavailable');
     auth.stop();
@@ -125,7 +126,7 @@ describe('createAuth', () => {
     const auth = createAuth(f.config);
     await auth.signIn({ username: 'demo', password: 'pw' });
     await auth.signOut();
-    expect(auth.actor.getSnapshot().value).toBe('signedOut');
+    expect(topState(auth.actor.getSnapshot())).toBe('signedOut');
     expect(auth.actor.getSnapshot().context.endReason).toBe('user');
     expect(f.storage.getItem(KEY)).toBeNull();
     expect(await auth.getTokens()).toBeNull();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, type Auth, type AuthConfig } from '../../../machines/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
+import { topState } from '../../support/topState.js';
 
 const API = 'https://api.example.com';
 
@@ -148,7 +149,7 @@ describe('auth.fetch', () => {
     expect(api.sent).toHaveLength(2);
     expect(refreshes()).toBe(1);
     const snapshot = auth.actor.getSnapshot();
-    expect(snapshot.value).toBe('expired');
+    expect(topState(snapshot)).toBe('expired');
     expect(snapshot.context.endReason).toBe('revoked');
     expect(snapshot.context.error?.code).toBe('sessionRevoked');
     await expect(auth.fetch(`${API}/notes`)).rejects.toMatchObject({ code: 'sessionExpired' });

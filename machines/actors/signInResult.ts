@@ -1,0 +1,40 @@
+import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { AuthError } from '../AuthError.js';
+import type { ResolvedAuthConfig, SignInResult } from '../authMachine.types.js';
+import { createSession } from '../tokens/createSession.js';
+
+/**
+ * Turns InitiateAuth's or RespondToAuthChallenge's answer into validated tokens or the next
+ * challenge. `previousRefreshToken` is kept when a refresh returns none (no rotation).
+ */
+export function toSignInResult(
+  output: Pick<InitiateAuthResponse, 'AuthenticationResult' | 'ChallengeName' | 'ChallengeParameters' | 'Session'>,
+  username: string,
+  config: ResolvedAuthConfig,
+  now: number,
+  previousRefreshToken = '',
+): SignInResult {
+  const result = output.AuthenticationResult;
+  if (result) {
+    const tokens = {
+      idToken: result.IdToken ?? '',
+      accessToken: result.AccessToken ?? '',
+      refreshToken: result.RefreshToken ?? previousRefreshToken,
+    };
+    return { session: createSession(tokens, config, now) };
+  }
+  if (!output.ChallengeName || !output.Session) {
+    throw new AuthError('unknown', 'The user pool answered with neither tokens nor a challenge.');
+  }
+  const parameters = output.ChallengeParameters ?? {};
+  return {
+    challenge: {
+      name: output.ChallengeName,
+      challengeSession: output.Session,
+      // Cognito may answer with the canonical username (e.g. the sub when signing in by email).
+      username: parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? username,
+      parameters,
+      totpSetup: null,
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { assign, emit, setup } from 'xstate';
+import { AuthError, toAuthError } from './AuthError.js';
+import { changePassword, setMfaPreference, setUpTotp, verifyTotp } from './actors/accountActors.js';
+import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
+import { confirmPasswordReset, forgotPassword } from './actors/passwordResetActors.js';
+import { refreshSession } from './actors/refreshSession.js';
+import { restoreSession } from './actors/restoreSession.js';
+import { revokeSession } from './actors/revokeSession.js';
+import { signInWithPassword } from './actors/signInWithPassword.js';
+import { confirmSignUp, resendSignUpCode, signUp } from './actors/signUpActors.js';
+import type {
+  AuthContext,
+  AuthEmitted,
+  AuthEvent,
+  AuthMachineInput,
+  Challenge,
+  CodeDelivery,
+  Credentials,
+  Notice,
+  RestoreResult,
+  SessionEndReason,
+  SignInResult,
+  TotpSetup,
+} from './authMachine.types.js';
+import { serializeSession } from './storage/storedSession.js';
+import { isTokenOf, msUntilRefresh, type Session } from './tokens/Session.js';
+
+/**
+ * Every actor, action, guard and delay of the auth machine, by name. The chart (authMachine.ts
+ * and states/) refers to them by string, so tests and apps can swap any with `.provide()`.
+ */
+export const authSetup = setup({
+  types: {
+    /** `busy`: a request or restore is in flight; wait for it before reading tokens. */
+    tags: {} as 'busy',
+    context: {} as AuthContext,
+    events: {} as AuthEvent,
+    input: {} as AuthMachineInput,
+    emitted: {} as AuthEmitted,
+  },
+  actors: {
+    restoreSession,
+    signInWithPassword,
+    respondToChallenge,
+    associateChallengeTotp,
+    verifyChallengeTotp,
+    refreshSession,
+    revokeSession,
+    signUp,
+    confirmSignUp,
+    resendSignUpCode,
+    forgotPassword,
+    confirmPasswordReset,
+    changePassword,
+    setUpTotp,
+    verifyTotp,
+    setMfaPreference,
+  },
+  actions: {
+    setSession: assign((_, params: { session: Session | undefined }) => ({ session: params.session ?? null })),
+    clearSession: assign({ session: null }),
+    persistSession: ({ context }) => {
+      if (context.session) context.ports.storage.setItem(context.config.storageKey, serializeSession(context.session));
+    },
+    forgetStoredSession: ({ context }) => {
+      context.ports.storage.removeItem(context.config.storageKey);
+    },
+    /** A sign-in step ended: keep its tokens, or the challenge it asks for next. */
+    storeSignInResult: assign((_, params: { result: SignInResult }) => ({
+      session: params.result.session ?? null,
+      challenge: params.result.challenge ?? null,
+    })),
+    setChallenge: assign((_, params: { challenge: Challenge }) => ({ challenge: params.challenge })),
+    clearChallenge: assign({ challenge: null }),
+    setError: assign((_, params: { error: unknown }) => ({ error: toAuthError(params.error) })),
+    clearError: assign({ error: null }),
+    setNotice: assign((_, params: { notice: Notice }) => ({ notice: params.notice })),
+    clearNotice: assign({ notice: null }),
+    setPendingUsername: assign((_, params: { username: string }) => ({ pendingUsername: params.username.trim() })),
+    setCodeDelivery: assign((_, params: { codeDelivery: CodeDelivery | null }) => ({ codeDelivery: params.codeDelivery })),
+    rememberAutoSignIn: assign((_, params: { credentials: Credentials | null }) => ({ autoSignIn: params.credentials })),
+    forgetAutoSignIn: assign({ autoSignIn: null }),
+    setTotpSetup: assign((_, params: { totpSetup: TotpSetup }) => ({ totpSetup: params.totpSetup })),
+    clearTotpSetup: assign({ totpSetup: null }),
+    endSession: assign((_, params: { reason: SessionEndReason }) => ({ endReason: params.reason })),
+    startSession: assign({ endReason: null, refreshFailures: 0 }),
+    countRefresh: assign({ refreshCount: ({ context }) => context.refreshCount + 1, refreshFailures: 0 }),
+    countRefreshFailure: assign({ refreshFailures: ({ context }) => context.refreshFailures + 1 }),
+    recordStorageFallback: assign((_, params: { error: AuthError }) => ({ storageWarning: params.error })),
+    emitStorageFallback: emit((_, params: { error: AuthError }) => ({ type: 'storageFallback' as const, error: params.error })),
+  },
+  guards: {
+    /** The event is about the tokens in use now, not about ones a refresh already replaced. */
+    isCurrentToken: ({ context }, params: { tokenId: string }) =>
+      context.session !== null && isTokenOf(context.session, params.tokenId),
+    restoredAs: (_, params: { result: RestoreResult; status: RestoreResult['status'] }) =>
+      params.result.status === params.status,
+    /** Only a refused refresh token ends the session; network, 5xx and throttling are retried. */
+    refreshRefused: (_, params: { error: unknown }) => {
+      const code = toAuthError(params.error).code;
+      return code === 'refreshRejected' || code === 'invalidToken';
+    },
+    hasSession: ({ context }) => context.session !== null,
+    challengeIs: ({ context }, params: { names: readonly string[] }) =>
+      context.challenge !== null && params.names.includes(context.challenge.name),
+    challengeExpired: (_, params: { error: unknown }) => toAuthError(params.error).code === 'challengeExpired',
+    /** Sign-up (or its confirmation) is done and the password is still in hand for this user. */
+    canAutoSignIn: ({ context }, params: { username: string; confirmed: boolean }) =>
+      params.confirmed && context.autoSignIn !== null && context.autoSignIn.username === params.username,
+    isTrue: (_, params: { value: boolean }) => params.value,
+    hasTotpSetup: ({ context }) => context.totpSetup !== null,
+  },
+  delays: {
+    refreshDue: ({ context }) =>
+      context.session ? msUntilRefresh(context.session, context.config.refreshLeadMs, context.ports.clock.now()) : 0,
+    refreshRetry: ({ context }) =>
+      Math.min(
+        context.config.retryMaxDelayMs,
+        context.config.retryBaseDelayMs * 2 ** Math.max(0, context.refreshFailures - 1),
+      ),
+    /** When the tokens expire; 0 once they have. */
+    sessionExpiry: ({ context }) =>
+      context.session ? Math.max(0, context.session.expiresAt - context.ports.clock.now()) : 0,
+    challengeTimeout: ({ context }) => context.config.challengeTimeoutMs,
+  },
+});
+
+export const challengeExpiredError = () =>
+  new AuthError('challengeExpired', 'This sign-in step took too long; please sign in again.');
