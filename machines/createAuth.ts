@@ -1,7 +1,8 @@
 import { createActor, waitFor, type InspectionEvent, type Observer } from 'xstate';
 import { AuthError } from './AuthError.js';
 import { authMachine, type AuthActor } from './authMachine.js';
-import type { AuthPorts, Clock, Credentials } from './authMachine.types.js';
+import type { AuthPorts, Clock } from './authMachine.types.js';
+import { createAuthSteps, type AuthSteps } from './authSteps.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { fetchTransport } from './cognito/fetchTransport.js';
 import { createAuthFetch, type AuthFetch } from './http/authFetch.js';
@@ -44,11 +45,9 @@ export interface AuthTokens {
   accessToken: string;
 }
 
-export interface Auth {
+export interface Auth extends AuthSteps {
   /** The running actor: `subscribe`, `getSnapshot`, `send`, `on('storageFallback', …)`. */
   actor: AuthActor;
-  /** Signs in; resolves once signed in, rejects with the AuthError that sent it back. */
-  signIn(credentials: Credentials): Promise<void>;
   /** Signs out (revoking the refresh token); resolves once signed out, never rejects. */
   signOut(options?: { global?: boolean }): Promise<void>;
   /**
@@ -102,17 +101,7 @@ export function createAuth(config: AuthConfig): Auth {
       bearer: config.bearer ?? false,
       baseUrl: globalThis.location?.href,
     }),
-    async signIn(credentials) {
-      // A click during start-up waits for the restore rather than being dropped.
-      const before = await waitFor(running, (s) => !s.matches('restoring'));
-      if (before.matches('signedIn') || before.matches('refreshing') || before.matches('signingOut')) {
-        throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
-      }
-      running.send({ type: 'SIGN_IN', username: credentials.username, password: credentials.password });
-      const snapshot = await waitFor(running, (s) => !s.matches('authenticating'));
-      if (snapshot.matches('signedIn')) return;
-      throw snapshot.context.error ?? new AuthError('unknown', 'Sign-in did not complete.');
-    },
+    ...createAuthSteps(running),
     async signOut(options = {}) {
       // Sign-out during start-up applies to what the restore finds, not to nothing.
       await waitFor(running, (s) => !s.matches('restoring'));

@@ -1,8 +1,9 @@
 // The public API. Everything is exported by name: what is not listed here is internal.
 export { createAuth } from './createAuth.js';
 export type { Auth, AuthConfig, AuthTokens } from './createAuth.js';
-export { selectIsAuthenticated, selectSessionTimes, selectUser } from './selectors.js';
-export type { AuthUser, SessionTimes } from './selectors.js';
+export { selectIsAuthenticated, selectNextStep, selectSessionTimes, selectUser } from './selectors.js';
+export type { AuthUser, NextStep, SessionTimes } from './selectors.js';
+export type { AuthSteps } from './authSteps.js';
 export { authMachine } from './authMachine.js';
 export type { AuthActor } from './authMachine.js';
 export type { AuthFetch } from './http/authFetch.js';

@@ -45,3 +45,25 @@ export function selectSessionTimes(snapshot: AuthSnapshot, now: number): Session
     driftMs: session.driftMs,
   };
 }
+
+/** What the user is asked to do next; the app shows the matching form. */
+export type NextStep =
+  | 'signIn'
+  | 'signedIn'
+  | 'newPasswordRequired'
+  | 'mfaCode'
+  | 'selectMfaType'
+  | 'mfaSetup'
+  | 'confirmSignUp'
+  | 'confirmPasswordReset';
+
+export function selectNextStep(snapshot: AuthSnapshot): NextStep {
+  if (selectIsAuthenticated(snapshot)) return 'signedIn';
+  if (snapshot.matches({ authenticating: 'newPasswordRequired' })) return 'newPasswordRequired';
+  if (snapshot.matches({ authenticating: 'mfaCode' })) return 'mfaCode';
+  if (snapshot.matches({ authenticating: 'selectMfaType' })) return 'selectMfaType';
+  if (snapshot.matches({ authenticating: 'mfaSetup' })) return 'mfaSetup';
+  if (snapshot.matches({ signedOut: 'awaitingSignUpCode' })) return 'confirmSignUp';
+  if (snapshot.matches({ signedOut: 'awaitingResetCode' })) return 'confirmPasswordReset';
+  return 'signIn';
+}

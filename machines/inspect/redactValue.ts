@@ -2,9 +2,6 @@ import { redactTokens } from '../tokens/redactTokens.js';
 
 /** Keys whose values are secrets whatever they look like. */
 const SECRET_KEYS = new Set([
-  'password',
-  'PASSWORD',
-  'NEW_PASSWORD',
   'idToken',
   'accessToken',
   'refreshToken',
@@ -14,7 +11,19 @@ const SECRET_KEYS = new Set([
   'REFRESH_TOKEN',
   'Token',
   'Session',
+  'challengeSession',
+  'secretCode',
+  'SecretCode',
+  'otpauthUri',
+  'code',
+  'ConfirmationCode',
+  'UserCode',
 ]);
+
+/** Any password (`password`, `newPassword`, `NEW_PASSWORD`…) and any code (`SMS_MFA_CODE`…). */
+function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key) || /password$|_code$/i.test(key);
+}
 
 /** Keys left out: ports are functions and objects with nothing to show. */
 const OMITTED_KEYS = new Set(['ports']);
@@ -39,7 +48,7 @@ export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (OMITTED_KEYS.has(key)) continue;
-    copy[key] = SECRET_KEYS.has(key) && item !== undefined && item !== null ? '[redacted]' : redactValue(item, depth + 1, seen);
+    copy[key] = isSecretKey(key) && item !== undefined && item !== null ? '[redacted]' : redactValue(item, depth + 1, seen);
   }
   return copy;
 }

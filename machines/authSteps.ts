@@ -1,0 +1,83 @@
+import { waitFor, type SnapshotFrom } from 'xstate';
+import { AuthError } from './AuthError.js';
+import type { AuthActor, authMachine } from './authMachine.js';
+import type { AuthEvent, Credentials, MfaType, TotpSetup } from './authMachine.types.js';
+import { selectIsAuthenticated, selectNextStep, type NextStep } from './selectors.js';
+
+/**
+ * Promise-returning helpers over the actor's events. Each sends one event and waits until nothing
+ * is in flight; a failed step rejects with its AuthError and leaves the machine where the user
+ * can try again. Sending the same events to `auth.actor` directly works just as well.
+ */
+export interface AuthSteps {
+  /** Resolves with `signedIn`, or the challenge to answer next (`mfaCode`, `newPasswordRequired`…). */
+  signIn(credentials: Credentials): Promise<NextStep>;
+  /** Resolves with `confirmSignUp` (a code was sent), or `signIn`/`signedIn` when no code is needed. */
+  signUp(input: Credentials & { attributes?: Record<string, string>; autoSignIn?: boolean }): Promise<NextStep>;
+  /** Resolves with `signIn`, or `signedIn` after sign-up with `autoSignIn`. */
+  confirmSignUp(input: { username: string; code: string }): Promise<NextStep>;
+  resendSignUpCode(input: { username: string }): Promise<NextStep>;
+  /** Resolves with `confirmPasswordReset`: a code was sent. */
+  forgotPassword(input: { username: string }): Promise<NextStep>;
+  confirmPasswordReset(input: { username: string; code: string; newPassword: string }): Promise<NextStep>;
+  completeNewPassword(input: { newPassword: string; attributes?: Record<string, string> }): Promise<NextStep>;
+  /** The code for SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP, or the first code during MFA set-up. */
+  submitMfaCode(code: string): Promise<NextStep>;
+  selectMfaType(mfaType: MfaType): Promise<NextStep>;
+  changePassword(input: { previousPassword: string; proposedPassword: string }): Promise<void>;
+  /** Starts TOTP set-up: show `otpauthUri` as a QR code and `secretCode` as text. */
+  setUpTotp(): Promise<TotpSetup>;
+  verifyTotp(code: string): Promise<void>;
+  setMfaPreference(input: { totp: boolean }): Promise<void>;
+  /** Abandons a sign-up, reset, challenge or TOTP set-up in progress. */
+  cancel(): void;
+}
+
+type AuthSnapshot = SnapshotFrom<typeof authMachine>;
+
+export function createAuthSteps(actor: AuthActor): AuthSteps {
+  /** Sends one event once start-up is over, waits for the outcome, rejects with its error. */
+  async function perform(event: AuthEvent): Promise<AuthSnapshot> {
+    const before = await waitFor(actor, (s) => !s.matches('restoring'));
+    if (event.type === 'SIGN_IN' && (selectIsAuthenticated(before) || before.matches('signingOut'))) {
+      throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
+    }
+    if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
+    actor.send(event);
+    const after = await waitFor(actor, (s) => !s.hasTag('busy'));
+    if (after.context.error) throw after.context.error;
+    return after;
+  }
+
+  const next = async (event: AuthEvent) => selectNextStep(await perform(event));
+
+  return {
+    signIn: ({ username, password }) => next({ type: 'SIGN_IN', username, password }),
+    signUp: ({ username, password, attributes, autoSignIn }) =>
+      next({ type: 'SIGN_UP', username, password, ...(attributes ? { attributes } : {}), ...(autoSignIn ? { autoSignIn } : {}) }),
+    confirmSignUp: ({ username, code }) => next({ type: 'CONFIRM_SIGN_UP', username, code }),
+    resendSignUpCode: ({ username }) => next({ type: 'RESEND_SIGN_UP_CODE', username }),
+    forgotPassword: ({ username }) => next({ type: 'FORGOT_PASSWORD', username }),
+    confirmPasswordReset: ({ username, code, newPassword }) => next({ type: 'CONFIRM_PASSWORD_RESET', username, code, newPassword }),
+    completeNewPassword: ({ newPassword, attributes }) =>
+      next({ type: 'COMPLETE_NEW_PASSWORD', newPassword, ...(attributes ? { attributes } : {}) }),
+    submitMfaCode: (code) => next({ type: 'SUBMIT_MFA_CODE', code }),
+    selectMfaType: (mfaType) => next({ type: 'SELECT_MFA_TYPE', mfaType }),
+    async changePassword({ previousPassword, proposedPassword }) {
+      await perform({ type: 'CHANGE_PASSWORD', previousPassword, proposedPassword });
+    },
+    async setUpTotp() {
+      const after = await perform({ type: 'SET_UP_TOTP' });
+      return after.context.totpSetup!;
+    },
+    async verifyTotp(code) {
+      await perform({ type: 'VERIFY_TOTP', code });
+    },
+    async setMfaPreference({ totp }) {
+      await perform({ type: 'SET_MFA_PREFERENCE', totp });
+    },
+    cancel() {
+      actor.send({ type: 'CANCEL' });
+    },
+  };
+}
