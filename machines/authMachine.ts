@@ -2,6 +2,7 @@ import type { Actor } from 'xstate';
 import { authSetup } from './authSetup.js';
 import { authenticatingState } from './states/authenticatingState.js';
 import { signedInState } from './states/signedInState.js';
+import { refreshingState } from './states/refreshingState.js';
 import { signedOutState } from './states/signedOutState.js';
 
 /**
@@ -27,8 +28,28 @@ export const authMachine = authSetup.createMachine({
     notice: null,
     autoSignIn: null,
     totpSetup: null,
+    refreshApiInUse: null,
   }),
+  // Other tabs' news arrives for as long as the machine runs.
+  invoke: {
+    id: 'listenToTabs',
+    src: 'listenToTabs',
+    input: ({ context }) => ({ channel: context.ports.channel }),
+  },
   on: {
+    /** Another tab's session ended; ours shares its tokens, so it ends the same way. */
+    SIGNED_OUT_ELSEWHERE: [
+      {
+        guard: { type: 'hasSessionEndingAs', params: ({ event }) => ({ reason: event.reason, reasons: ['expired', 'revoked'] }) },
+        target: '.expired',
+        actions: ['clearSession', 'clearTotpSetup', { type: 'endSession', params: ({ event }) => ({ reason: event.reason }) }],
+      },
+      {
+        guard: 'hasSession',
+        target: '.signedOut',
+        actions: ['clearSession', 'clearTotpSetup', { type: 'endSession', params: { reason: 'otherTab' } }],
+      },
+    ],
     STORAGE_FALLBACK: {
       actions: [
         { type: 'recordStorageFallback', params: ({ event }) => ({ error: event.error }) },
@@ -79,52 +100,39 @@ export const authMachine = authSetup.createMachine({
     signedOut: signedOutState,
     authenticating: authenticatingState,
     signedIn: signedInState,
-    refreshing: {
-      initial: 'requesting',
-      on: { SIGN_OUT: { target: 'signingOut' } },
-      states: {
-        requesting: {
-          tags: 'busy',
-          invoke: {
-            id: 'refreshSession',
-            src: 'refreshSession',
-            input: ({ context }) => ({ config: context.config, ports: context.ports, session: context.session! }),
-            onDone: {
-              target: '#auth.signedIn',
-              actions: [
-                { type: 'setSession', params: ({ event }) => ({ session: event.output }) },
-                'persistSession',
-                'countRefresh',
-                'clearError',
-              ],
-            },
-            onError: [
-              {
-                guard: { type: 'refreshRefused', params: ({ event }) => ({ error: event.error }) },
-                target: '#auth.expired',
-                actions: [
-                  { type: 'setError', params: ({ event }) => ({ error: event.error }) },
-                  'clearSession',
-                  'forgetStoredSession',
-                  { type: 'endSession', params: { reason: 'expired' } },
-                ],
-              },
-              {
-                target: 'retrying',
-                actions: [{ type: 'setError', params: ({ event }) => ({ error: event.error }) }, 'countRefreshFailure'],
-              },
-            ],
+    refreshing: refreshingState,
+    /** Another tab stored a session: take it as it is, if it is usable. */
+    syncing: {
+      tags: 'busy',
+      invoke: {
+        id: 'readSharedSession',
+        src: 'restoreSession',
+        input: ({ context }) => ({ config: context.config, ports: context.ports }),
+        onDone: [
+          {
+            guard: { type: 'restoredAs', params: ({ event }) => ({ result: event.output, status: 'usable' }) },
+            target: 'signedIn',
+            actions: [{ type: 'setSession', params: ({ event }) => ({ session: event.output.session }) }, 'startSession', 'clearError'],
           },
-        },
-        /** A transient failure (network, 5xx, throttling): the session stays; try again later. */
-        retrying: {
-          after: { refreshRetry: { target: 'requesting' } },
-          on: { REFRESH: { target: 'requesting' } },
-        },
+          {
+            guard: { type: 'restoredAs', params: ({ event }) => ({ result: event.output, status: 'refreshable' }) },
+            target: 'refreshing',
+            actions: [{ type: 'setSession', params: ({ event }) => ({ session: event.output.session }) }, 'startSession'],
+          },
+          // Nothing usable is stored any more: signed out elsewhere (and bad data is cleared).
+          {
+            guard: 'hasSession',
+            target: 'signedOut',
+            actions: ['forgetStoredSession', 'clearSession', { type: 'endSession', params: { reason: 'otherTab' } }],
+          },
+          { target: 'signedOut', actions: 'forgetStoredSession' },
+        ],
+        onError: { target: 'signedOut', actions: ['forgetStoredSession', 'clearSession'] },
       },
     },
     expired: {
       on: {
+        SESSION_CHANGED_ELSEWHERE: { target: 'syncing' },
         SIGN_IN: { target: 'authenticating', actions: 'clearError' },
         SIGN_OUT: { target: 'signedOut', actions: { type: 'endSession', params: { reason: 'user' } } },
       },
@@ -132,7 +140,7 @@ export const authMachine = authSetup.createMachine({
     signingOut: {
       // Cleared first, so a reload during sign-out cannot bring the session back.
       tags: 'busy',
-      entry: 'forgetStoredSession',
+      entry: ['forgetStoredSession', { type: 'announce', params: { message: { kind: 'ended', reason: 'user' } } }],
       invoke: {
         id: 'revokeSession',
         src: 'revokeSession',

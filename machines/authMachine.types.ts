@@ -1,6 +1,8 @@
 import type { AuthError } from './AuthError.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
+import type { RefreshLock } from './tabs/RefreshLock.js';
+import type { TabChannel } from './tabs/TabChannel.js';
 import type { Session } from './tokens/Session.js';
 
 /** Why a session ended. Apps show it ("you were signed out because…") and tests assert it. */
@@ -14,7 +16,9 @@ export type SessionEndReason =
   /** The API refused freshly refreshed tokens: the session was revoked server-side. */
   | 'revoked'
   /** A sign-in challenge (new password, MFA) was not answered in time. */
-  | 'challengeExpired';
+  | 'challengeExpired'
+  /** The user signed out in another tab. */
+  | 'otherTab';
 
 /** The only source of "now" in the machine, so tests drive time with SimulatedClock. */
 export interface Clock {
@@ -26,6 +30,10 @@ export interface AuthPorts {
   transport: CognitoTransport;
   storage: TokenStorage;
   clock: Clock;
+  /** Other tabs sharing the storage; null when tabs keep separate sessions. */
+  channel: TabChannel | null;
+  /** One refresh at a time across those tabs. */
+  lock: RefreshLock;
 }
 
 /** Configuration after validation and defaults (see createAuth). */
@@ -44,7 +52,14 @@ export interface ResolvedAuthConfig {
   challengeTimeoutMs: number;
   /** The issuer shown in authenticator apps for TOTP. */
   totpIssuer: string;
+  /**
+   * How to refresh: `auto` tries GetTokensFromRefreshToken (required when the app client rotates
+   * refresh tokens) and falls back to InitiateAuth REFRESH_TOKEN_AUTH where it is unsupported.
+   */
+  refreshApi: RefreshApi;
 }
+
+export type RefreshApi = 'auto' | 'getTokensFromRefreshToken' | 'initiateAuth';
 
 export interface AuthMachineInput {
   config: ResolvedAuthConfig;
@@ -60,8 +75,10 @@ export interface AuthContext {
   error: AuthError | null;
   /** Why the last session ended; cleared by the next sign-in. */
   endReason: SessionEndReason | null;
-  /** Successful refreshes since the actor started. */
+  /** Successful refreshes since the actor started (by this tab; adopted ones are not counted). */
   refreshCount: number;
+  /** The refresh operation that works with this pool, once `auto` has found out. */
+  refreshApiInUse: Exclude<RefreshApi, 'auto'> | null;
   /** Failed refresh attempts in a row; sets the backoff. */
   refreshFailures: number;
   /** Set once when Web Storage failed and tokens moved to memory. */
@@ -162,7 +179,13 @@ export type AuthEvent =
   | { type: 'TOKEN_REJECTED'; tokenId: string }
   /** The API answered 401 again to freshly refreshed tokens: the session is over (reason `revoked`). */
   | { type: 'SESSION_REVOKED'; tokenId: string }
-  | { type: 'STORAGE_FALLBACK'; error: AuthError };
+  | { type: 'STORAGE_FALLBACK'; error: AuthError }
+  /** Another tab stored a new session (signed in or refreshed): read it from storage. */
+  | { type: 'SESSION_CHANGED_ELSEWHERE' }
+  /** Another tab's session ended; this tab's, sharing the same tokens, ends the same way. */
+  | { type: 'SIGNED_OUT_ELSEWHERE'; reason: SessionEndReason }
+  /** This tab now holds the cross-tab refresh lock. */
+  | { type: 'LOCK_ACQUIRED' }
 
 /** What restoring found in storage. */
 export interface RestoreResult {

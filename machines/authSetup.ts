@@ -1,4 +1,5 @@
 import { assign, emit, setup } from 'xstate';
+import { holdRefreshLock, listenToTabs } from './actors/tabActors.js';
 import { AuthError, toAuthError } from './AuthError.js';
 import { changePassword, setMfaPreference, setUpTotp, verifyTotp } from './actors/accountActors.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
@@ -17,13 +18,15 @@ import type {
   CodeDelivery,
   Credentials,
   Notice,
+  RefreshApi,
   RestoreResult,
   SessionEndReason,
   SignInResult,
   TotpSetup,
 } from './authMachine.types.js';
 import { serializeSession } from './storage/storedSession.js';
-import { isTokenOf, msUntilRefresh, type Session } from './tokens/Session.js';
+import type { TabMessage } from './tabs/TabChannel.js';
+import { isTokenOf, msUntilRefresh, tokenIdOf, type Session } from './tokens/Session.js';
 
 /**
  * Every actor, action, guard and delay of the auth machine, by name. The chart (authMachine.ts
@@ -39,6 +42,8 @@ export const authSetup = setup({
     emitted: {} as AuthEmitted,
   },
   actors: {
+    listenToTabs,
+    holdRefreshLock,
     restoreSession,
     signInWithPassword,
     respondToChallenge,
@@ -65,6 +70,11 @@ export const authSetup = setup({
     forgetStoredSession: ({ context }) => {
       context.ports.storage.removeItem(context.config.storageKey);
     },
+    /** Tells other tabs (sharing the storage) that the stored session changed or ended. */
+    announce: ({ context }, params: { message: TabMessage }) => {
+      context.ports.channel?.post(params.message);
+    },
+    setRefreshApi: assign((_, params: { refreshApi: Exclude<RefreshApi, 'auto'> }) => ({ refreshApiInUse: params.refreshApi })),
     /** A sign-in step ended: keep its tokens, or the challenge it asks for next. */
     storeSignInResult: assign((_, params: { result: SignInResult }) => ({
       session: params.result.session ?? null,
@@ -101,6 +111,22 @@ export const authSetup = setup({
       return code === 'refreshRejected' || code === 'invalidToken';
     },
     hasSession: ({ context }) => context.session !== null,
+    /** This tab has a session, and the other tab's ended for one of `reasons`. */
+    hasSessionEndingAs: ({ context }, params: { reason: SessionEndReason; reasons: readonly SessionEndReason[] }) =>
+      context.session !== null && params.reasons.includes(params.reason),
+    /** Storage holds usable tokens other than this tab's, not yet due for refresh: another tab's work. */
+    storedIsFresher: ({ context }, params: { result: RestoreResult }) => {
+      const stored = params.result.session;
+      if (params.result.status !== 'usable' || !stored) return false;
+      const now = context.ports.clock.now();
+      const isOurs = context.session !== null && tokenIdOf(stored.idClaims) === tokenIdOf(context.session.idClaims);
+      return !isOurs && msUntilRefresh(stored, context.config.refreshLeadMs, now) > 0;
+    },
+    /** Another tab rotated the refresh token: this tab's copy may already be spent. */
+    storedHasOtherRefreshToken: ({ context }, params: { result: RestoreResult }) => {
+      const stored = params.result.session;
+      return stored !== undefined && stored.tokens.refreshToken !== context.session?.tokens.refreshToken;
+    },
     challengeIs: ({ context }, params: { names: readonly string[] }) =>
       context.challenge !== null && params.names.includes(context.challenge.name),
     challengeExpired: (_, params: { error: unknown }) => toAuthError(params.error).code === 'challengeExpired',

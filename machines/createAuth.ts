@@ -1,7 +1,11 @@
-import { createActor, waitFor, type InspectionEvent, type Observer } from 'xstate';
+import { createActor, waitFor, type InspectionEvent, type Observer, type SimulatedClock } from 'xstate';
 import { AuthError } from './AuthError.js';
 import { authMachine, type AuthActor } from './authMachine.js';
-import type { AuthPorts, Clock } from './authMachine.types.js';
+import type { AuthPorts, Clock, ResolvedAuthConfig } from './authMachine.types.js';
+import { broadcastTabChannel } from './tabs/broadcastTabChannel.js';
+import { noRefreshLock, type RefreshLock } from './tabs/RefreshLock.js';
+import type { TabChannel } from './tabs/TabChannel.js';
+import { webLocksRefreshLock } from './tabs/webLocksRefreshLock.js';
 import { createAuthSteps, type AuthSteps } from './authSteps.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { fetchTransport } from './cognito/fetchTransport.js';
@@ -25,8 +29,16 @@ export interface AuthConfig extends AuthConfigInput {
    * events with tokens, passwords and challenge sessions redacted.
    */
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
-  /** The time source; tests pass a simulated one. */
-  clock?: Clock;
+  /**
+   * The time source. Tests pass XState's SimulatedClock, which then also drives the machine's
+   * timers (it has `setTimeout`/`clearTimeout`).
+   */
+  clock?: Clock & Partial<Pick<SimulatedClock, 'setTimeout' | 'clearTimeout'>>;
+  /**
+   * How tabs sharing `local` storage keep in step: default BroadcastChannel (or the `storage`
+   * event) and Web Locks. `false` keeps each tab on its own; tests pass in-process fakes.
+   */
+  tabs?: { channel: TabChannel; lock: RefreshLock } | false;
   /**
    * Origins whose requests `auth.fetch` sends the token to, e.g. `['https://api.example.com']`.
    * https only (plain http for loopback). Default: the page's own origin.
@@ -78,9 +90,12 @@ export function createAuth(config: AuthConfig): Auth {
       fetchTransport({ region: resolved.region, fetch, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }),
     storage: resolveStorage(config.storage ?? 'local', reportFallback),
     clock: config.clock ?? wallClock,
+    ...resolveTabs(config, resolved),
   };
+  const timerClock = config.clock?.setTimeout && config.clock.clearTimeout ? config.clock : undefined;
   actor = createActor(authMachine, {
     input: { config: resolved, ports },
+    ...(timerClock ? { clock: timerClock as SimulatedClock } : {}),
     ...(config.inspect ? { inspect: redactingInspector(config.inspect) } : {}),
   });
   actor.start();
@@ -124,6 +139,21 @@ export function createAuth(config: AuthConfig): Auth {
     },
   };
 }
+
+/** Only `local` storage is shared by tabs; with it, tabs share sign-in, refreshes and sign-out. */
+function resolveTabs(config: AuthConfig, resolved: ResolvedAuthConfig): Pick<AuthPorts, 'channel' | 'lock'> {
+  if (config.tabs) return config.tabs;
+  const shared = config.tabs === undefined && (config.storage ?? 'local') === 'local';
+  if (!shared) return { channel: null, lock: noRefreshLock };
+  const name = `authchart:${resolved.userPoolId}:${resolved.clientId}`;
+  return {
+    channel: broadcastTabChannel(name, resolved.storageKey),
+    // Longer than any refresh request may take, so a live holder is never robbed of the lock.
+    lock: webLocksRefreshLock(name, LOCK_TIMEOUT_MS),
+  };
+}
+
+const LOCK_TIMEOUT_MS = 15_000;
 
 function resolveStorage(storage: NonNullable<AuthConfig['storage']>, onFallback: (error: AuthError) => void): TokenStorage {
   switch (storage) {

@@ -20,6 +20,7 @@ export type {
   Credentials,
   MfaType,
   Notice,
+  RefreshApi,
   SignInResult,
   TotpSetup,
   ResolvedAuthConfig,
@@ -41,3 +42,8 @@ export type { AccessTokenClaims, IdTokenClaims, Session, TokenSet } from './toke
 export { tokenIdOf } from './tokens/Session.js';
 export { redactValue } from './inspect/redactValue.js';
 export { redactInspectionEvent } from './inspect/redactInspectionEvent.js';
+export { broadcastTabChannel } from './tabs/broadcastTabChannel.js';
+export { webLocksRefreshLock } from './tabs/webLocksRefreshLock.js';
+export { noRefreshLock } from './tabs/RefreshLock.js';
+export type { RefreshLock } from './tabs/RefreshLock.js';
+export type { TabChannel, TabMessage } from './tabs/TabChannel.js';

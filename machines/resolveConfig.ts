@@ -1,5 +1,5 @@
 import { AuthError } from './AuthError.js';
-import type { ResolvedAuthConfig } from './authMachine.types.js';
+import type { RefreshApi, ResolvedAuthConfig } from './authMachine.types.js';
 import { storageKey } from './storage/storedSession.js';
 
 export interface AuthConfigInput {
@@ -22,6 +22,8 @@ export interface AuthConfigInput {
   challengeTimeoutSeconds?: number;
   /** The name authenticator apps show for TOTP codes. Default `authchart`. */
   totpIssuer?: string;
+  /** See `ResolvedAuthConfig.refreshApi`. Default `auto`. */
+  refreshApi?: RefreshApi;
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9a-zA-Z]+$/;
@@ -43,6 +45,9 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
   }
   if (input.endpoint !== undefined && !isHttpUrl(input.endpoint)) throw invalidConfig('endpoint must be an http(s) URL.');
   const challengeTimeoutSeconds = input.challengeTimeoutSeconds ?? 180;
+  if (input.refreshApi !== undefined && !['auto', 'getTokensFromRefreshToken', 'initiateAuth'].includes(input.refreshApi)) {
+    throw invalidConfig('refreshApi must be auto, getTokensFromRefreshToken or initiateAuth.');
+  }
   if (!Number.isFinite(challengeTimeoutSeconds) || challengeTimeoutSeconds <= 0) {
     throw invalidConfig('challengeTimeoutSeconds must be a positive number of seconds.');
   }
@@ -57,6 +62,7 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
     storageKey: storageKey(userPoolId, clientId),
     challengeTimeoutMs: challengeTimeoutSeconds * 1000,
     totpIssuer: input.totpIssuer ?? 'authchart',
+    refreshApi: input.refreshApi ?? 'auto',
   };
 }
 

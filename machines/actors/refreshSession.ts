@@ -1,23 +1,46 @@
 import { fromPromise } from 'xstate';
-import { AuthError } from '../AuthError.js';
-import type { AuthMachineInput } from '../authMachine.types.js';
+import { AuthError, toAuthError } from '../AuthError.js';
+import type { AuthMachineInput, RefreshApi } from '../authMachine.types.js';
 import type { Session } from '../tokens/Session.js';
 import { toSignInResult } from './signInResult.js';
 
-export type RefreshInput = AuthMachineInput & { session: Session };
+export type RefreshInput = AuthMachineInput & { session: Session; refreshApi: RefreshApi };
+
+export interface RefreshOutput {
+  session: Session;
+  /** The operation that worked, so `auto` asks only once per actor. */
+  refreshApi: Exclude<RefreshApi, 'auto'>;
+}
 
 /**
- * InitiateAuth with REFRESH_TOKEN_AUTH. Cognito returns new ID and access tokens and, unless
- * rotation is on, no refresh token: the old one is kept.
+ * New tokens from the refresh token. GetTokensFromRefreshToken works whether or not the app
+ * client rotates refresh tokens (and is required when it does); a rotated refresh token comes
+ * back with the tokens. Where the service lacks it (cognito-local), `auto` falls back to
+ * InitiateAuth REFRESH_TOKEN_AUTH, which keeps the refresh token.
  */
-export const refreshSession = fromPromise<Session, RefreshInput>(async ({ input, signal }) => {
-  const { config, ports, session } = input;
+export const refreshSession = fromPromise<RefreshOutput, RefreshInput>(async ({ input, signal }) => {
+  const { config, ports, session, refreshApi } = input;
+  const toSession = (output: Parameters<typeof toSignInResult>[0]) => {
+    const result = toSignInResult(output, session.idClaims.sub, config, ports.clock.now(), session.tokens.refreshToken);
+    if (!result.session) throw new AuthError('unsupportedChallenge', 'The user pool asked for a challenge during refresh.');
+    return result.session;
+  };
+  if (refreshApi !== 'initiateAuth') {
+    try {
+      const output = await ports.transport.call(
+        'GetTokensFromRefreshToken',
+        { RefreshToken: session.tokens.refreshToken, ClientId: config.clientId },
+        { signal },
+      );
+      return { session: toSession(output), refreshApi: 'getTokensFromRefreshToken' };
+    } catch (error) {
+      if (refreshApi !== 'auto' || toAuthError(error).code !== 'unsupportedOperation') throw error;
+    }
+  }
   const output = await ports.transport.call(
     'InitiateAuth',
     { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: session.tokens.refreshToken } },
     { signal },
   );
-  const result = toSignInResult(output, session.idClaims.sub, config, ports.clock.now(), session.tokens.refreshToken);
-  if (!result.session) throw new AuthError('unsupportedChallenge', 'The user pool asked for a challenge during refresh.');
-  return result.session;
+  return { session: toSession(output), refreshApi: 'initiateAuth' };
 });

@@ -11,6 +11,8 @@ import type {
   ForgotPasswordResponse,
   GlobalSignOutRequest,
   GlobalSignOutResponse,
+  GetTokensFromRefreshTokenRequest,
+  GetTokensFromRefreshTokenResponse,
   InitiateAuthRequest,
   InitiateAuthResponse,
   ResendConfirmationCodeRequest,
@@ -38,6 +40,7 @@ export interface CognitoOperations {
   ConfirmSignUp: { input: ConfirmSignUpRequest; output: ConfirmSignUpResponse };
   ForgotPassword: { input: ForgotPasswordRequest; output: ForgotPasswordResponse };
   GlobalSignOut: { input: GlobalSignOutRequest; output: GlobalSignOutResponse };
+  GetTokensFromRefreshToken: { input: GetTokensFromRefreshTokenRequest; output: GetTokensFromRefreshTokenResponse };
   InitiateAuth: { input: InitiateAuthRequest; output: InitiateAuthResponse };
   ResendConfirmationCode: { input: ResendConfirmationCodeRequest; output: ResendConfirmationCodeResponse };
   RespondToAuthChallenge: { input: RespondToAuthChallengeRequest; output: RespondToAuthChallengeResponse };

@@ -83,6 +83,7 @@ const MESSAGES: Partial<Record<AuthErrorCode, string>> = {
 
 function scopeOf(operation: CognitoOperation, authFlow: string | undefined): ErrorScope {
   if (operation === 'RespondToAuthChallenge') return 'challenge';
+  if (operation === 'GetTokensFromRefreshToken') return 'refresh';
   if (operation !== 'InitiateAuth') return 'other';
   return authFlow === 'REFRESH_TOKEN_AUTH' ? 'refresh' : 'signIn';
 }

@@ -71,7 +71,13 @@ export const authenticatingState = authSetup.createStateConfig({
         {
           guard: 'hasSession',
           target: '#auth.signedIn',
-          actions: ['persistSession', 'clearChallenge', 'clearError', 'startSession'],
+          actions: [
+            'persistSession',
+            { type: 'announce', params: { message: { kind: 'updated' } } },
+            'clearChallenge',
+            'clearError',
+            'startSession',
+          ],
         },
         { guard: { type: 'challengeIs', params: { names: ['NEW_PASSWORD_REQUIRED'] } }, target: 'newPasswordRequired' },
         { guard: { type: 'challengeIs', params: { names: MFA_CODE_CHALLENGES } }, target: 'mfaCode' },

@@ -24,6 +24,7 @@ export const signedInState = authSetup.createStateConfig({
         'clearSession',
         'clearTotpSetup',
         'forgetStoredSession',
+        { type: 'announce', params: { message: { kind: 'ended', reason: 'revoked' } } },
         { type: 'endSession', params: { reason: 'revoked' } },
       ],
     },
@@ -34,6 +35,7 @@ export const signedInState = authSetup.createStateConfig({
       after: { refreshDue: { target: '#auth.refreshing' } },
       on: {
         REFRESH: { target: '#auth.refreshing' },
+        SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' },
         CHANGE_PASSWORD: { target: 'changingPassword', actions: ['clearError', 'clearNotice'] },
         SET_UP_TOTP: { target: 'settingUpTotp', actions: ['clearError', 'clearNotice'] },
         VERIFY_TOTP: { guard: 'hasTotpSetup', target: 'verifyingTotp', actions: ['clearError', 'clearNotice'] },

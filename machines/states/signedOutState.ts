@@ -35,7 +35,10 @@ export const signedOutState = authSetup.createStateConfig({
     CANCEL: { target: '.idle', actions: ['clearError', 'clearNotice', 'forgetAutoSignIn'] },
   },
   states: {
-    idle: {},
+    idle: {
+      // Signed in in another tab: this tab follows. (Not during a sign-up or reset in progress.)
+      on: { SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' } },
+    },
     signingUp: {
       tags: 'busy',
       invoke: {

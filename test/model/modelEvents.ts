@@ -1,4 +1,4 @@
-import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateNode, EventObject } from 'xstate';
 import {
   authMachine,
   AuthError,
@@ -60,17 +60,29 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   SET_UP_TOTP: [event('SET_UP_TOTP')],
   VERIFY_TOTP: [event('VERIFY_TOTP', { code: '123456' })],
   SET_MFA_PREFERENCE: [event('SET_MFA_PREFERENCE', { totp: false })],
+  LOCK_ACQUIRED: [event('LOCK_ACQUIRED')],
+  SESSION_CHANGED_ELSEWHERE: [event('SESSION_CHANGED_ELSEWHERE')],
+  SIGNED_OUT_ELSEWHERE: [event('SIGNED_OUT_ELSEWHERE', { reason: 'user' }), event('SIGNED_OUT_ELSEWHERE', { reason: 'expired' })],
 };
+
+/** Tokens another tab stored: never the same as this tab's. */
+function otherTabSession(context: AuthContext, issuedAt: number): Session {
+  const serial = context.session?.idClaims.jti === 'jti-99' ? 98 : 99;
+  return sessionAt(issuedAt, serial);
+}
 
 const signedInResult = { session: sessionAt(T0) };
 
 /** What each invoked actor may answer: outputs for its done event, errors for its error event. */
-export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[]; errors: AuthError[] }> = {
+export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: AuthContext) => unknown[]); errors: AuthError[] }> = {
+  // What storage holds: nothing, this tab's own session, another tab's fresh one, stale or bad data.
   restoreSession: {
-    outputs: [
+    // `origin` (ignored by the machine) says whose tokens they are, for labels and the replay.
+    outputs: (context) => [
       { status: 'empty' },
-      { status: 'usable', session: sessionAt(T0) },
-      { status: 'refreshable', session: sessionAt(T0 - 2 * 3600_000) },
+      ...(context.session ? [{ status: 'usable', session: context.session, origin: 'ours' }] : []),
+      { status: 'usable', session: otherTabSession(context, T0), origin: 'otherTab' },
+      { status: 'refreshable', session: otherTabSession(context, T0 - 2 * 3600_000), origin: 'otherTab' },
       { status: 'invalid', error: error('invalidStorage') },
     ],
     errors: [error('unknown')],
@@ -90,7 +102,10 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[]; errors: AuthEr
   },
   associateChallengeTotp: { outputs: [challenge('MFA_SETUP', true)], errors: [error('network')] },
   verifyChallengeTotp: { outputs: [signedInResult], errors: [error('challengeExpired'), error('codeMismatch')] },
-  refreshSession: { outputs: [sessionAt(T0)], errors: [error('refreshRejected'), error('network')] },
+  refreshSession: {
+    outputs: [{ session: sessionAt(T0, 1), refreshApi: 'initiateAuth' }],
+    errors: [error('refreshRejected'), error('network')],
+  },
   revokeSession: { outputs: [{ revoked: true, globalSignOut: 'notRequested' }], errors: [error('unknown')] },
   signUp: {
     outputs: [
@@ -108,6 +123,22 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[]; errors: AuthEr
   verifyTotp: { outputs: [undefined], errors: [error('codeMismatch')] },
   setMfaPreference: { outputs: [undefined], errors: [error('network')] },
 };
+
+/** An invoke's logic by its id: `readSharedSession` runs `restoreSession`, for example. */
+export function sourceOf(actorId: string): string {
+  return INVOKE_SOURCES.get(actorId) ?? actorId;
+}
+
+const INVOKE_SOURCES = new Map<string, string>();
+(function collect(node: AnyStateNode) {
+  for (const invoke of node.invoke) INVOKE_SOURCES.set(invoke.id, String(invoke.src));
+  for (const child of Object.values(node.states)) collect(child as AnyStateNode);
+})(authMachine.root);
+
+export function outputsOf(source: string, context: AuthContext): unknown[] {
+  const outputs = ACTOR_OUTCOMES[source]?.outputs ?? [];
+  return typeof outputs === 'function' ? outputs(context) : outputs;
+}
 
 function event(type: string, payload: Record<string, unknown> = {}): EventObject {
   return { type, ...payload };
@@ -129,10 +160,10 @@ function casesOf(type: string, snapshot: AnyMachineSnapshot): EventObject[] {
   const invoked = /^xstate\.(done|error)\.actor\.(\w+)$/.exec(type);
   if (invoked) {
     const [, kind, actorId] = invoked;
-    const outcomes = ACTOR_OUTCOMES[actorId!];
+    const outcomes = ACTOR_OUTCOMES[sourceOf(actorId!)];
     if (!outcomes) throw new Error(`The model has no outcomes for actor "${actorId}": add them to modelEvents.ts`);
     return kind === 'done'
-      ? outcomes.outputs.map((output) => event(type, { output, actorId }))
+      ? outputsOf(sourceOf(actorId!), snapshot.context as AuthContext).map((output) => event(type, { output, actorId }))
       : outcomes.errors.map((failure) => event(type, { error: failure, actorId }));
   }
   const cases = USER_EVENTS[type];
@@ -163,15 +194,18 @@ function onlyFirstTimers(types: string[], snapshot: AnyMachineSnapshot): string[
 
 /** Event identity for the graph: type plus what distinguishes its cases. */
 export function eventKey(e: EventObject): string {
-  const { output, error: failure, global, tokenId, autoSignIn } = e as EventObject & {
-    output?: { status?: string; challenge?: Challenge; session?: unknown; userConfirmed?: boolean };
+  const { output, error: failure, global, tokenId, autoSignIn, reason } = e as EventObject & {
+    output?: { status?: string; challenge?: Challenge; session?: Session; userConfirmed?: boolean; origin?: string };
     error?: AuthError;
     global?: boolean;
     tokenId?: string;
     autoSignIn?: boolean;
+    reason?: string;
   };
   const details = [
     output?.status,
+    output?.origin,
+    reason,
     output?.challenge?.name,
     output?.session ? 'session' : undefined,
     output?.userConfirmed === undefined ? undefined : `confirmed=${output.userConfirmed}`,
@@ -206,15 +240,24 @@ export function allUserEvents(snapshot: AnyMachineSnapshot): EventObject[] {
   return Object.values(USER_EVENTS).flatMap((cases) => (typeof cases === 'function' ? cases(snapshot) : cases));
 }
 
-/** An actor outcome with tokens issued at `now`, as Cognito would issue them. */
-export function outcomeAt(actorId: string, outcome: { output: unknown } | { error: unknown }, now: number, serial: number) {
+/**
+ * An actor outcome as the replay's Cognito would give it: tokens issued at the replay's `now`
+ * (with a fresh serial, so every issue is distinct), except this tab's own session, kept as is.
+ */
+export function outcomeAt(
+  source: string,
+  outcome: { output: unknown } | { error: unknown },
+  context: AuthContext,
+  now: number,
+  serial: number,
+): { output: unknown } | { error: unknown } {
   if (!('output' in outcome)) return outcome;
-  const output = outcome.output as { session?: Session; status?: string } | undefined;
-  if (actorId === 'refreshSession') return { output: sessionAt(now, serial) };
-  if (actorId === 'restoreSession' && output?.status === 'usable') return { output: { status: 'usable', session: sessionAt(now, serial) } };
-  if (actorId === 'restoreSession' && output?.status === 'refreshable') {
-    return { output: { status: 'refreshable', session: sessionAt(now - 2 * 3600_000, serial) } };
+  const output = outcome.output as { session?: Session; status?: string; origin?: string } | undefined;
+  if (!output?.session) return outcome;
+  if (source === 'restoreSession') {
+    if (output.origin === 'ours') return { output: { ...output, session: context.session } };
+    const issuedAt = output.status === 'refreshable' ? now - 2 * 3600_000 : now;
+    return { output: { ...output, session: sessionAt(issuedAt, serial) } };
   }
-  if (output?.session && output.status === undefined) return { output: { session: sessionAt(now, serial) } };
-  return outcome;
+  return { output: { ...output, session: sessionAt(now, serial) } };
 }

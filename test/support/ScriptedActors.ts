@@ -1,7 +1,10 @@
-import { fromPromise, type AnyActorLogic } from 'xstate';
+import { fromCallback, fromPromise, type AnyActorLogic } from 'xstate';
 import { authMachine } from '../../machines/index.js';
 
 export type ActorId = keyof typeof authMachine.implementations.actors & string;
+
+/** Long-lived actors that send events rather than finish with an output. */
+const CALLBACK_ACTORS: ReadonlySet<string> = new Set(['listenToTabs', 'holdRefreshLock']);
 
 interface Pending {
   resolve(output: unknown): void;
@@ -17,10 +20,15 @@ export class ScriptedActors {
   /** The most requests of one kind that were ever in flight at once. */
   readonly maxInFlight: Partial<Record<ActorId, number>> = {};
 
-  /** The auth machine with every invoked actor scripted. */
+  /**
+   * The auth machine with every request scripted. The tab listener and the lock holder do nothing:
+   * the test sends their events (SESSION_CHANGED_ELSEWHERE, LOCK_ACQUIRED…) itself.
+   */
   machine() {
     const ids = Object.keys(authMachine.implementations.actors) as ActorId[];
-    return authMachine.provide({ actors: Object.fromEntries(ids.map((id) => [id, this.#logic(id)])) });
+    return authMachine.provide({
+      actors: Object.fromEntries(ids.map((id) => [id, CALLBACK_ACTORS.has(id) ? fromCallback(() => {}) : this.#logic(id)])),
+    });
   }
 
   /** Kinds of request in flight now, oldest kind first. */

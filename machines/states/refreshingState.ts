@@ -1,0 +1,121 @@
+import { authSetup } from '../authSetup.js';
+
+/**
+ * One refresh, whoever asked. `locked` holds the cross-tab lock (released on leaving it), then
+ * reads storage again: a tab that refreshed meanwhile has left fresh tokens there, and a rotated
+ * refresh token must be used instead of this tab's spent one. Backoff waits happen unlocked.
+ */
+export const refreshingState = authSetup.createStateConfig({
+  initial: 'locked',
+  on: { SIGN_OUT: { target: '#auth.signingOut' } },
+  states: {
+    locked: {
+      invoke: {
+        id: 'holdRefreshLock',
+        src: 'holdRefreshLock',
+        input: ({ context }) => ({ lock: context.ports.lock }),
+      },
+      initial: 'waitingForLock',
+      states: {
+        waitingForLock: {
+          tags: 'busy',
+          on: { LOCK_ACQUIRED: { target: 'checkingStorage' } },
+        },
+        checkingStorage: {
+          tags: 'busy',
+          invoke: {
+            id: 'readStoredSession',
+            src: 'restoreSession',
+            input: ({ context }) => ({ config: context.config, ports: context.ports }),
+            onDone: [
+              {
+                guard: { type: 'storedIsFresher', params: ({ event }) => ({ result: event.output }) },
+                target: '#auth.signedIn',
+                actions: [{ type: 'setSession', params: ({ event }) => ({ session: event.output.session }) }, 'clearError'],
+              },
+              {
+                guard: { type: 'storedHasOtherRefreshToken', params: ({ event }) => ({ result: event.output }) },
+                target: 'requesting',
+                actions: { type: 'setSession', params: ({ event }) => ({ session: event.output.session }) },
+              },
+              { target: 'requesting' },
+            ],
+            onError: { target: 'requesting' },
+          },
+        },
+        requesting: {
+          tags: 'busy',
+          invoke: {
+            id: 'refreshSession',
+            src: 'refreshSession',
+            input: ({ context }) => ({
+              config: context.config,
+              ports: context.ports,
+              session: context.session!,
+              refreshApi: context.refreshApiInUse ?? context.config.refreshApi,
+            }),
+            onDone: {
+              target: '#auth.signedIn',
+              actions: [
+                { type: 'setSession', params: ({ event }) => ({ session: event.output.session }) },
+                { type: 'setRefreshApi', params: ({ event }) => ({ refreshApi: event.output.refreshApi }) },
+                'persistSession',
+                { type: 'announce', params: { message: { kind: 'updated' } } },
+                'countRefresh',
+                'clearError',
+              ],
+            },
+            onError: [
+              {
+                guard: { type: 'refreshRefused', params: ({ event }) => ({ error: event.error }) },
+                target: 'confirmingRefusal',
+                actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+              },
+              {
+                target: '#auth.refreshing.retrying',
+                actions: [{ type: 'setError', params: ({ event }) => ({ error: event.error }) }, 'countRefreshFailure'],
+              },
+            ],
+          },
+        },
+        /**
+         * Refused: unless another tab has stored fresh tokens meanwhile (it rotated the refresh
+         * token this tab just used), the session is over.
+         */
+        confirmingRefusal: {
+          tags: 'busy',
+          invoke: {
+            id: 'rereadStoredSession',
+            src: 'restoreSession',
+            input: ({ context }) => ({ config: context.config, ports: context.ports }),
+            onDone: [
+              {
+                guard: { type: 'storedIsFresher', params: ({ event }) => ({ result: event.output }) },
+                target: '#auth.signedIn',
+                actions: [{ type: 'setSession', params: ({ event }) => ({ session: event.output.session }) }, 'clearError'],
+              },
+              {
+                target: '#auth.expired',
+                actions: [
+                  'clearSession',
+                  'forgetStoredSession',
+                  { type: 'announce', params: { message: { kind: 'ended', reason: 'expired' } } },
+                  { type: 'endSession', params: { reason: 'expired' } },
+                ],
+              },
+            ],
+            onError: {
+              target: '#auth.expired',
+              actions: ['clearSession', 'forgetStoredSession', { type: 'endSession', params: { reason: 'expired' } }],
+            },
+          },
+        },
+      },
+    },
+    /** A transient failure (network, 5xx, throttling): the session stays; try again later. */
+    retrying: {
+      after: { refreshRetry: { target: 'locked' } },
+      on: { REFRESH: { target: 'locked' } },
+    },
+  },
+});
