@@ -3,7 +3,9 @@ import { noRefreshLock, type RefreshLock } from './RefreshLock.js';
 /**
  * The Web Locks API: the browser releases a lock when its tab closes or crashes. A tab that is
  * frozen (or stuck) while holding it would block the others, so after `timeoutMs` the lock is
- * stolen; the timeout must exceed a refresh request's own timeout so a live holder is never robbed.
+ * stolen; the timeout must exceed a refresh request's own timeout so a live holder is never robbed,
+ * and is spread at random (up to +50 %) so tabs queued together do not all steal at once: the
+ * first to steal refreshes and releases, and the rest then get the lock in turn.
  * Without Web Locks (older browsers, workers without it) there is no cross-tab lock; the
  * double-checked read of storage after "acquiring" still skips refreshes another tab finished.
  */
@@ -21,7 +23,7 @@ export function webLocksRefreshLock(name: string, timeoutMs: number): RefreshLoc
 
   return {
     async acquire(signal) {
-      const timeout = AbortSignal.timeout(timeoutMs);
+      const timeout = AbortSignal.timeout(timeoutMs * (1 + Math.random() / 2));
       try {
         return await hold({ signal: AbortSignal.any([signal, timeout]) });
       } catch (error) {

@@ -1,0 +1,91 @@
+import type { SimulatedClock } from 'xstate';
+import type { RefreshLock, TabChannel, TabMessage } from '../../machines/index.js';
+
+/** Tabs in one process: what one posts, every other receives, asynchronously as with BroadcastChannel. */
+export class InProcessTabHub {
+  readonly #listeners = new Set<{ owner: object; listener: (message: TabMessage) => void }>();
+  readonly posted: TabMessage[] = [];
+
+  channel(): TabChannel {
+    const owner = {};
+    return {
+      post: (message) => {
+        this.posted.push(message);
+        for (const entry of this.#listeners) {
+          if (entry.owner !== owner) queueMicrotask(() => entry.listener(message));
+        }
+      },
+      subscribe: (listener) => {
+        const entry = { owner, listener };
+        this.#listeners.add(entry);
+        return () => this.#listeners.delete(entry);
+      },
+    };
+  }
+}
+
+interface Waiter {
+  grant(release: () => void): void;
+  timer: number;
+}
+
+/**
+ * A Web Locks stand-in on simulated time: one holder, waiters served in order, and a waiter that
+ * has waited `timeoutMs` (+ its own spread) steals the lock, as webLocksRefreshLock does.
+ */
+export class InProcessLock {
+  #holder: symbol | null = null;
+  readonly #queue: Waiter[] = [];
+  /** The longest any acquire waited, in simulated ms. */
+  longestWaitMs = 0;
+
+  constructor(
+    private readonly clock: SimulatedClock,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** A lock for one tab; `spread` (0–0.5) staggers its steal timeout like Math.random would. */
+  forTab(spread: number): RefreshLock {
+    return { acquire: (signal) => this.#acquire(signal, this.timeoutMs * (1 + spread)) };
+  }
+
+  /** Takes the lock and never gives it back: a tab that died or froze while holding it. */
+  holdForever(): void {
+    this.#take();
+  }
+
+  #take(): () => void {
+    const token = Symbol('holder');
+    this.#holder = token;
+    return () => {
+      if (this.#holder !== token) return;
+      this.#holder = null;
+      this.#queue.shift()?.grant(this.#take());
+    };
+  }
+
+  #acquire(signal: AbortSignal, timeoutMs: number): Promise<() => void> {
+    if (this.#holder === null) return Promise.resolve(this.#take());
+    const startedAt = this.clock.now();
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        grant: (release) => {
+          this.clock.clearTimeout(waiter.timer);
+          this.longestWaitMs = Math.max(this.longestWaitMs, this.clock.now() - startedAt);
+          resolve(release);
+        },
+        timer: this.clock.setTimeout(() => {
+          this.#queue.splice(this.#queue.indexOf(waiter), 1);
+          waiter.grant(this.#take());
+        }, timeoutMs) as unknown as number,
+      };
+      this.#queue.push(waiter);
+      signal.addEventListener('abort', () => {
+        const index = this.#queue.indexOf(waiter);
+        if (index !== -1) this.#queue.splice(index, 1);
+        this.clock.clearTimeout(waiter.timer);
+        reject(signal.reason);
+      });
+    });
+  }
+}

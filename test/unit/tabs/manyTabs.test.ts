@@ -1,0 +1,104 @@
+import { SimulatedClock } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { createAuth, memoryStorage, type Auth } from '../../../machines/index.js';
+import { TEST_POOL } from '../../support/fakeTokens.js';
+import { InProcessLock, InProcessTabHub } from '../../support/inProcessTabs.js';
+import { RotatingCognito } from '../../support/RotatingCognito.js';
+import { flush } from '../../support/ScriptedActors.js';
+
+const LIFETIME_SECONDS = 60;
+const LATENCY_MS = 400;
+const LOCK_TIMEOUT_MS = 15_000;
+
+/** Tabs of one browser, in one process: shared storage, channel and lock; one rotating Cognito. */
+function browser(tabCount: number) {
+  const clock = new SimulatedClock();
+  clock.set(Date.UTC(2026, 0, 1));
+  const hub = new InProcessTabHub();
+  const lock = new InProcessLock(clock, LOCK_TIMEOUT_MS);
+  const cognito = new RotatingCognito(clock, LIFETIME_SECONDS, LATENCY_MS);
+  const storage = memoryStorage('shared local');
+  const expiredTabs = new Set<number>();
+  const tabs: Auth[] = Array.from({ length: tabCount }, (_, index) => {
+    const tab = createAuth({
+      userPoolId: TEST_POOL.userPoolId,
+      clientId: TEST_POOL.clientId,
+      storage,
+      transport: cognito,
+      clock,
+      tabs: { channel: hub.channel(), lock: lock.forTab(index / (2 * tabCount)) },
+    });
+    tab.actor.subscribe((snapshot) => {
+      if (snapshot.matches('expired')) expiredTabs.add(index);
+    });
+    return tab;
+  });
+
+  /** Moves simulated time forward in small steps, letting every promise and message settle. */
+  async function advance(ms: number, step = 200) {
+    for (let elapsed = 0; elapsed < ms; elapsed += step) {
+      clock.increment(step);
+      await flush();
+    }
+  }
+
+  async function signIn(tab: Auth) {
+    const done = tab.signIn({ username: 'demo', password: 'pw' });
+    await advance(LATENCY_MS * 2);
+    await done;
+    await flush();
+  }
+
+  return { clock, lock, cognito, tabs, expiredTabs, advance, signIn };
+}
+
+describe('many tabs, one session', () => {
+  it.each([3, 5])('%i tabs refresh once per expiry cycle over 100 cycles, with rotation and no reuse', async (count) => {
+    const { tabs, cognito, expiredTabs, advance, signIn, lock } = browser(count);
+    await signIn(tabs[0]!);
+    expect(tabs.every((tab) => tab.actor.getSnapshot().matches('signedIn'))).toBe(true);
+
+    const cycleMs = (LIFETIME_SECONDS / 2) * 1000 + LATENCY_MS;
+    await advance(100 * cycleMs + 5_000);
+
+    expect(cognito.refreshRequests).toHaveLength(100);
+    expect(cognito.reuses).toEqual([]);
+    const gaps = cognito.refreshRequests.slice(1).map((at, index) => at - cognito.refreshRequests[index]!);
+    expect(Math.min(...gaps), 'two refreshes in one cycle').toBeGreaterThanOrEqual(cycleMs - 1_000);
+    expect([...expiredTabs]).toEqual([]);
+    const idTokens = new Set(tabs.map((tab) => tab.actor.getSnapshot().context.session?.tokens.idToken));
+    expect(idTokens.size).toBe(1);
+    const refreshedBy = tabs.map((tab) => tab.actor.getSnapshot().context.refreshCount);
+    expect(refreshedBy.reduce((sum, n) => sum + n, 0)).toBe(100);
+    console.log(`${count} tabs, 100 cycles: ${cognito.refreshRequests.length} refresh requests (per tab: ${refreshedBy.join(', ')}); longest lock wait ${lock.longestWaitMs} ms`);
+    for (const tab of tabs) tab.stop();
+  });
+
+  it('a tab that died holding the lock blocks the others no longer than the lock timeout', async () => {
+    const { tabs, cognito, expiredTabs, advance, signIn, lock } = browser(4);
+    await signIn(tabs[0]!);
+    lock.holdForever();
+    await advance(3 * 60_000);
+    expect(cognito.refreshRequests.length).toBeGreaterThanOrEqual(4);
+    expect(cognito.reuses).toEqual([]);
+    expect(lock.longestWaitMs).toBeLessThanOrEqual(LOCK_TIMEOUT_MS * 1.5 + 200);
+    expect([...expiredTabs]).toEqual([]);
+    expect(tabs.every((tab) => tab.actor.getSnapshot().matches('signedIn'))).toBe(true);
+    console.log(`dead lock holder: longest wait ${lock.longestWaitMs} ms, ${cognito.refreshRequests.length} refreshes in 3 minutes`);
+    for (const tab of tabs) tab.stop();
+  });
+
+  it('sign-out in one tab signs out every tab, with reason otherTab', async () => {
+    const { tabs, advance, signIn } = browser(3);
+    await signIn(tabs[1]!);
+    const signOut = tabs[1]!.signOut();
+    await advance(LATENCY_MS * 2);
+    await signOut;
+    await flush();
+    const [first, , third] = tabs.map((tab) => tab.actor.getSnapshot());
+    expect(first!.matches('signedOut') && third!.matches('signedOut')).toBe(true);
+    expect(first!.context.endReason).toBe('otherTab');
+    expect(first!.context.session).toBeNull();
+    for (const tab of tabs) tab.stop();
+  });
+});
