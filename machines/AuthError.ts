@@ -12,6 +12,10 @@ export type AuthErrorCode =
   | 'tooManyRequests'
   /** The request never got an HTTP answer (offline, DNS, CORS, connection reset). */
   | 'network'
+  /** Cognito did not answer within the request timeout. */
+  | 'timeout'
+  /** Tokens expired while the refresh keeps failing for a transient reason: offline, for now. */
+  | 'offline'
   /** Cognito answered 5xx or InternalErrorException. */
   | 'serviceUnavailable'
   /** The user pool service does not implement the operation (cognito-local lacks several). */
@@ -49,7 +53,7 @@ export type AuthErrorCode =
   | 'sessionRevoked'
   | 'unknown';
 
-const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set(['tooManyRequests', 'network', 'serviceUnavailable']);
+const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set(['tooManyRequests', 'network', 'timeout', 'offline', 'serviceUnavailable']);
 
 export interface AuthErrorOptions {
   /** The Cognito operation that failed, e.g. `InitiateAuth`. */

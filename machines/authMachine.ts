@@ -21,6 +21,8 @@ export const authMachine = authSetup.createMachine({
     endReason: null,
     refreshCount: 0,
     refreshFailures: 0,
+    refreshAttempts: [],
+    lastActivityAt: input.ports.clock.now(),
     storageWarning: null,
     challenge: null,
     pendingUsername: null,
@@ -30,13 +32,22 @@ export const authMachine = authSetup.createMachine({
     totpSetup: null,
     refreshApiInUse: null,
   }),
-  // Other tabs' news arrives for as long as the machine runs.
-  invoke: {
-    id: 'listenToTabs',
-    src: 'listenToTabs',
-    input: ({ context }) => ({ channel: context.ports.channel }),
-  },
+  // Other tabs' news, wake-ups and user activity arrive for as long as the machine runs.
+  invoke: [
+    { id: 'listenToTabs', src: 'listenToTabs', input: ({ context }) => ({ channel: context.ports.channel }) },
+    {
+      id: 'listenForWake',
+      src: 'listenForSignals',
+      input: ({ context }) => ({ source: context.ports.wake, event: { type: 'WAKE' } }),
+    },
+    {
+      id: 'listenForActivity',
+      src: 'listenForSignals',
+      input: ({ context }) => ({ source: context.ports.activity, event: { type: 'USER_ACTIVE' } }),
+    },
+  ],
   on: {
+    USER_ACTIVE: { actions: 'recordActivity' },
     /** Another tab's session ended; ours shares its tokens, so it ends the same way. */
     SIGNED_OUT_ELSEWHERE: [
       {
@@ -140,7 +151,13 @@ export const authMachine = authSetup.createMachine({
     signingOut: {
       // Cleared first, so a reload during sign-out cannot bring the session back.
       tags: 'busy',
-      entry: ['forgetStoredSession', { type: 'announce', params: { message: { kind: 'ended', reason: 'user' } } }],
+      entry: [
+        'forgetStoredSession',
+        {
+          type: 'announce',
+          params: ({ context }) => ({ message: { kind: 'ended', reason: context.endReason ?? 'user' } }),
+        },
+      ],
       invoke: {
         id: 'revokeSession',
         src: 'revokeSession',
@@ -150,15 +167,10 @@ export const authMachine = authSetup.createMachine({
           session: context.session,
           global: event.type === 'SIGN_OUT' && event.global === true,
         }),
-        onDone: {
-          target: 'signedOut',
-          actions: ['clearSession', 'clearError', { type: 'endSession', params: { reason: 'user' } }],
-        },
+        // The reason (user, idle, maxAge) was recorded on the way in.
+        onDone: { target: 'signedOut', actions: ['clearSession', 'clearError'] },
         // revokeSession never rejects; should a replacement do so, sign-out still completes.
-        onError: {
-          target: 'signedOut',
-          actions: ['clearSession', 'clearError', { type: 'endSession', params: { reason: 'user' } }],
-        },
+        onError: { target: 'signedOut', actions: ['clearSession', 'clearError'] },
       },
     },
   },

@@ -18,7 +18,11 @@ export type SessionEndReason =
   /** A sign-in challenge (new password, MFA) was not answered in time. */
   | 'challengeExpired'
   /** The user signed out in another tab. */
-  | 'otherTab';
+  | 'otherTab'
+  /** No activity in any tab for the configured idle time (and no answer to "still there?"). */
+  | 'idle'
+  /** The session reached its configured maximum age (from the ID token's `auth_time`). */
+  | 'maxAge';
 
 /** The only source of "now" in the machine, so tests drive time with SimulatedClock. */
 export interface Clock {
@@ -34,6 +38,17 @@ export interface AuthPorts {
   channel: TabChannel | null;
   /** One refresh at a time across those tabs. */
   lock: RefreshLock;
+  /** Jitter for retry backoff; tests pass a constant. */
+  random: () => number;
+  /** When a frozen or sleeping page may have missed its timers (visible, online, focus…). */
+  wake: SignalSource | null;
+  /** User activity in this tab (already throttled), for the idle timeout. */
+  activity: SignalSource | null;
+}
+
+/** Something that calls back now and then, e.g. on `visibilitychange`; returns unsubscribe. */
+export interface SignalSource {
+  subscribe(listener: () => void): () => void;
 }
 
 /** Configuration after validation and defaults (see createAuth). */
@@ -57,6 +72,16 @@ export interface ResolvedAuthConfig {
    * refresh tokens) and falls back to InitiateAuth REFRESH_TOKEN_AUTH where it is unsupported.
    */
   refreshApi: RefreshApi;
+  /** Sign out after this long without activity in any tab (a warning comes first); null: never. */
+  idleTimeoutMs: number | null;
+  /** How long the "still there?" warning lasts before the idle sign-out. */
+  idleWarningMs: number;
+  /** Sign out this long after the user authenticated (`auth_time`); null: never. */
+  maxSessionAgeMs: number | null;
+  /** Refresh attempts allowed per storm window, whatever the timers say: a guard against refresh storms. */
+  maxRefreshesPerMinute: number;
+  /** The storm guard's window: a minute (tests may widen it). */
+  refreshStormWindowMs: number;
 }
 
 export type RefreshApi = 'auto' | 'getTokensFromRefreshToken' | 'initiateAuth';
@@ -81,6 +106,10 @@ export interface AuthContext {
   refreshApiInUse: Exclude<RefreshApi, 'auto'> | null;
   /** Failed refresh attempts in a row; sets the backoff. */
   refreshFailures: number;
+  /** Device-clock times of the refresh requests of the last minute (the storm guard counts them). */
+  refreshAttempts: number[];
+  /** Device-clock time of the last user activity in any tab. */
+  lastActivityAt: number;
   /** Set once when Web Storage failed and tokens moved to memory. */
   storageWarning: AuthError | null;
   /** The sign-in step Cognito asks for (new password, MFA), while authenticating. */
@@ -186,6 +215,10 @@ export type AuthEvent =
   | { type: 'SIGNED_OUT_ELSEWHERE'; reason: SessionEndReason }
   /** This tab now holds the cross-tab refresh lock. */
   | { type: 'LOCK_ACQUIRED' }
+  /** The page woke up (visible, online, focus, pageshow): timers may have missed their time. */
+  | { type: 'WAKE' }
+  /** The user did something, in this tab or another. */
+  | { type: 'USER_ACTIVE' }
 
 /** What restoring found in storage. */
 export interface RestoreResult {

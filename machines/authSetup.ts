@@ -1,5 +1,5 @@
 import { assign, emit, setup } from 'xstate';
-import { holdRefreshLock, listenToTabs } from './actors/tabActors.js';
+import { holdRefreshLock, listenForSignals, listenToTabs } from './actors/tabActors.js';
 import { AuthError, toAuthError } from './AuthError.js';
 import { changePassword, setMfaPreference, setUpTotp, verifyTotp } from './actors/accountActors.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
@@ -43,6 +43,7 @@ export const authSetup = setup({
   },
   actors: {
     listenToTabs,
+    listenForSignals,
     holdRefreshLock,
     restoreSession,
     signInWithPassword,
@@ -96,6 +97,18 @@ export const authSetup = setup({
     startSession: assign({ endReason: null, refreshFailures: 0 }),
     countRefresh: assign({ refreshCount: ({ context }) => context.refreshCount + 1, refreshFailures: 0 }),
     countRefreshFailure: assign({ refreshFailures: ({ context }) => context.refreshFailures + 1 }),
+    /** Keeps the last minute of refresh requests, for the storm guard. */
+    recordRefreshAttempt: assign({
+      refreshAttempts: ({ context }) => {
+        const now = context.ports.clock.now();
+        return [...context.refreshAttempts.filter((at) => Math.abs(now - at) < context.config.refreshStormWindowMs), now];
+      },
+    }),
+    recordActivity: assign({ lastActivityAt: ({ context }) => context.ports.clock.now() }),
+    /** Other tabs count this tab's activity too (their idle timers see it). */
+    announceActivity: ({ context }) => {
+      context.ports.channel?.post({ kind: 'active' });
+    },
     recordStorageFallback: assign((_, params: { error: AuthError }) => ({ storageWarning: params.error })),
     emitStorageFallback: emit((_, params: { error: AuthError }) => ({ type: 'storageFallback' as const, error: params.error })),
   },
@@ -135,21 +148,55 @@ export const authSetup = setup({
       params.confirmed && context.autoSignIn !== null && context.autoSignIn.username === params.username,
     isTrue: (_, params: { value: boolean }) => params.value,
     hasTotpSetup: ({ context }) => context.totpSetup !== null,
+    idleTimeoutOn: ({ context }) => context.config.idleTimeoutMs !== null,
+    maxSessionAgeOn: ({ context }) => context.config.maxSessionAgeMs !== null,
+    /**
+     * Too many refresh requests in the last minute, whatever the timers say (a clock jumping
+     * back and forth, a token that is born expired): wait instead of asking again.
+     */
+    refreshStorm: ({ context }) => {
+      const now = context.ports.clock.now();
+      const recent = context.refreshAttempts.filter((at) => Math.abs(now - at) < context.config.refreshStormWindowMs);
+      return recent.length >= context.config.maxRefreshesPerMinute;
+    },
   },
   delays: {
     refreshDue: ({ context }) =>
       context.session ? msUntilRefresh(context.session, context.config.refreshLeadMs, context.ports.clock.now()) : 0,
-    refreshRetry: ({ context }) =>
-      Math.min(
+    /** Exponential backoff, capped, with "equal jitter" so tabs and clients do not retry in step. */
+    refreshRetry: ({ context }) => {
+      const backoff = Math.min(
         context.config.retryMaxDelayMs,
         context.config.retryBaseDelayMs * 2 ** Math.max(0, context.refreshFailures - 1),
-      ),
+      );
+      return backoff / 2 + (backoff / 2) * context.ports.random();
+    },
+    /** Idle time left since the last activity in any tab (a very long wait when the feature is off). */
+    idleDue: ({ context }) =>
+      context.config.idleTimeoutMs === null
+        ? MAX_TIMER_MS
+        : clampTimer(context.lastActivityAt + context.config.idleTimeoutMs - context.ports.clock.now()),
+    idleWarning: ({ context }) => context.config.idleWarningMs,
+    /** Time left until the session's maximum age, counted from `auth_time` on the server clock. */
+    maxSessionAgeDue: ({ context }) => {
+      const { session, config, ports } = context;
+      if (!session || config.maxSessionAgeMs === null) return MAX_TIMER_MS;
+      const authTime = (session.idClaims.auth_time ?? session.idClaims.iat) * 1000 - session.driftMs;
+      return clampTimer(authTime + config.maxSessionAgeMs - ports.clock.now());
+    },
     /** When the tokens expire; 0 once they have. */
     sessionExpiry: ({ context }) =>
       context.session ? Math.max(0, context.session.expiresAt - context.ports.clock.now()) : 0,
     challengeTimeout: ({ context }) => context.config.challengeTimeoutMs,
   },
 });
+
+/** setTimeout fires at once beyond 2^31 − 1 ms (about 24.8 days); no timer may ask for more. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function clampTimer(ms: number): number {
+  return Math.min(MAX_TIMER_MS, Math.max(0, ms));
+}
 
 export const challengeExpiredError = () =>
   new AuthError('challengeExpired', 'This sign-in step took too long; please sign in again.');

@@ -1,7 +1,9 @@
 import { createActor, waitFor, type InspectionEvent, type Observer, type SimulatedClock } from 'xstate';
 import { AuthError } from './AuthError.js';
 import { authMachine, type AuthActor } from './authMachine.js';
-import type { AuthPorts, Clock, ResolvedAuthConfig } from './authMachine.types.js';
+import type { AuthPorts, Clock, ResolvedAuthConfig, SignalSource } from './authMachine.types.js';
+import { activitySignals } from './browser/activitySignals.js';
+import { wakeSignals } from './browser/wakeSignals.js';
 import { broadcastTabChannel } from './tabs/broadcastTabChannel.js';
 import { noRefreshLock, type RefreshLock } from './tabs/RefreshLock.js';
 import type { TabChannel } from './tabs/TabChannel.js';
@@ -50,6 +52,14 @@ export interface AuthConfig extends AuthConfigInput {
   bearer?: boolean;
   /** The fetch used for Cognito (by the default transport) and the API; default the global one. */
   fetch?: typeof globalThis.fetch;
+  /** Every Cognito request gives up after this long (the default transport). Default 10. */
+  requestTimeoutSeconds?: number;
+  /** Jitter for retry backoff; default Math.random. */
+  random?: () => number;
+  /** Wake-ups (visible, online, focus, pageshow); default the browser's; null to disable. */
+  wake?: SignalSource | null;
+  /** User activity for the idle timeout; default the browser's, throttled; null to disable. */
+  activity?: SignalSource | null;
 }
 
 export interface AuthTokens {
@@ -82,15 +92,25 @@ export function createAuth(config: AuthConfig): Auth {
   const resolved = resolveConfig(config);
   const apiOrigins = resolveApiOrigins(config.apiOrigins, globalThis.location?.origin);
   const fetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const clock = config.clock ?? wallClock;
   let actor: AuthActor | undefined;
   const reportFallback = (error: AuthError) => actor?.send({ type: 'STORAGE_FALLBACK', error });
   const ports: AuthPorts = {
     transport:
       config.transport ??
-      fetchTransport({ region: resolved.region, fetch, ...(config.endpoint ? { endpoint: config.endpoint } : {}) }),
+      fetchTransport({
+        region: resolved.region,
+        fetch,
+        timeoutMs: (config.requestTimeoutSeconds ?? 10) * 1000,
+        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      }),
     storage: resolveStorage(config.storage ?? 'local', reportFallback),
-    clock: config.clock ?? wallClock,
+    clock,
     ...resolveTabs(config, resolved),
+    random: config.random ?? Math.random,
+    wake: config.wake === undefined ? wakeSignals() : config.wake,
+    // Activity is only watched when an idle timeout needs it.
+    activity: config.activity !== undefined ? config.activity : resolved.idleTimeoutMs === null ? null : activitySignals(clock),
   };
   const timerClock = config.clock?.setTimeout && config.clock.clearTimeout ? config.clock : undefined;
   actor = createActor(authMachine, {

@@ -1,7 +1,7 @@
 // The public API. Everything is exported by name: what is not listed here is internal.
 export { createAuth } from './createAuth.js';
 export type { Auth, AuthConfig, AuthTokens } from './createAuth.js';
-export { selectIsAuthenticated, selectNextStep, selectSessionTimes, selectUser } from './selectors.js';
+export { selectIsAuthenticated, selectIsOffline, selectNextStep, selectSessionTimes, selectUser } from './selectors.js';
 export type { AuthUser, NextStep, SessionTimes } from './selectors.js';
 export type { AuthSteps } from './authSteps.js';
 export { authMachine } from './authMachine.js';
@@ -26,6 +26,7 @@ export type {
   ResolvedAuthConfig,
   RestoreResult,
   SessionEndReason,
+  SignalSource,
 } from './authMachine.types.js';
 export { AuthError, toAuthError } from './AuthError.js';
 export type { AuthErrorCode } from './AuthError.js';
@@ -47,3 +48,5 @@ export { webLocksRefreshLock } from './tabs/webLocksRefreshLock.js';
 export { noRefreshLock } from './tabs/RefreshLock.js';
 export type { RefreshLock } from './tabs/RefreshLock.js';
 export type { TabChannel, TabMessage } from './tabs/TabChannel.js';
+export { wakeSignals } from './browser/wakeSignals.js';
+export { activitySignals } from './browser/activitySignals.js';

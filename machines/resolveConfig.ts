@@ -24,6 +24,14 @@ export interface AuthConfigInput {
   totpIssuer?: string;
   /** See `ResolvedAuthConfig.refreshApi`. Default `auto`. */
   refreshApi?: RefreshApi;
+  /** Sign out after this many minutes without activity in any tab. Default: off. At most a day. */
+  idleTimeoutMinutes?: number;
+  /** The "still there?" warning before an idle sign-out, in seconds. Default 60. */
+  idleWarningSeconds?: number;
+  /** Sign out this many hours after the user authenticated. Default: off. At most 24 days. */
+  maxSessionAgeHours?: number;
+  /** Refresh attempts allowed per minute (a guard against refresh storms). Default 4. */
+  maxRefreshesPerMinute?: number;
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9a-zA-Z]+$/;
@@ -51,6 +59,10 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
   if (!Number.isFinite(challengeTimeoutSeconds) || challengeTimeoutSeconds <= 0) {
     throw invalidConfig('challengeTimeoutSeconds must be a positive number of seconds.');
   }
+  const idleTimeoutMinutes = optionalRange(input.idleTimeoutMinutes, 'idleTimeoutMinutes', 0, 24 * 60);
+  const maxSessionAgeHours = optionalRange(input.maxSessionAgeHours, 'maxSessionAgeHours', 0, 24 * 24);
+  const idleWarningSeconds = optionalRange(input.idleWarningSeconds, 'idleWarningSeconds', 0, 3600) ?? 60;
+  const maxRefreshesPerMinute = optionalRange(input.maxRefreshesPerMinute, 'maxRefreshesPerMinute', 1, 60) ?? 4;
   return {
     userPoolId,
     clientId,
@@ -63,6 +75,11 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
     challengeTimeoutMs: challengeTimeoutSeconds * 1000,
     totpIssuer: input.totpIssuer ?? 'authchart',
     refreshApi: input.refreshApi ?? 'auto',
+    idleTimeoutMs: idleTimeoutMinutes === undefined ? null : idleTimeoutMinutes * 60_000,
+    idleWarningMs: idleWarningSeconds * 1000,
+    maxSessionAgeMs: maxSessionAgeHours === undefined ? null : maxSessionAgeHours * 3_600_000,
+    maxRefreshesPerMinute,
+    refreshStormWindowMs: 60_000,
   };
 }
 
@@ -79,6 +96,16 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * An optional number within bounds. The bounds keep every timer below setTimeout's limit
+ * (about 24.8 days), past which browsers fire at once.
+ */
+function optionalRange(value: number | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value <= min || value > max) throw invalidConfig(`${name} must be more than ${min} and at most ${max}.`);
+  return value;
 }
 
 function invalidConfig(message: string): AuthError {

@@ -67,3 +67,9 @@ export function selectNextStep(snapshot: AuthSnapshot): NextStep {
   if (snapshot.matches({ signedOut: 'awaitingResetCode' })) return 'confirmPasswordReset';
   return 'signIn';
 }
+
+/** Signed in, but the tokens expired while refreshing keeps failing for a transient reason. */
+export function selectIsOffline(snapshot: AuthSnapshot, now: number): boolean {
+  const session = snapshot.context.session;
+  return snapshot.matches({ refreshing: 'retrying' }) && session !== null && now >= session.expiresAt;
+}

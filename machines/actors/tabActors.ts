@@ -1,5 +1,5 @@
 import { fromCallback } from 'xstate';
-import type { AuthEvent } from '../authMachine.types.js';
+import type { AuthEvent, SignalSource } from '../authMachine.types.js';
 import type { RefreshLock } from '../tabs/RefreshLock.js';
 import type { TabChannel } from '../tabs/TabChannel.js';
 
@@ -7,11 +7,9 @@ import type { TabChannel } from '../tabs/TabChannel.js';
 export const listenToTabs = fromCallback<AuthEvent, { channel: TabChannel | null }>(({ input, sendBack }) => {
   if (!input.channel) return undefined;
   return input.channel.subscribe((message) => {
-    sendBack(
-      message.kind === 'updated'
-        ? { type: 'SESSION_CHANGED_ELSEWHERE' }
-        : { type: 'SIGNED_OUT_ELSEWHERE', reason: message.reason },
-    );
+    if (message.kind === 'updated') sendBack({ type: 'SESSION_CHANGED_ELSEWHERE' });
+    else if (message.kind === 'ended') sendBack({ type: 'SIGNED_OUT_ELSEWHERE', reason: message.reason });
+    else sendBack({ type: 'USER_ACTIVE' });
   });
 });
 
@@ -40,3 +38,8 @@ export const holdRefreshLock = fromCallback<AuthEvent, { lock: RefreshLock }>(({
     release?.();
   };
 });
+
+/** Turns a signal source (wake-ups, user activity) into one machine event per signal. */
+export const listenForSignals = fromCallback<AuthEvent, { source: SignalSource | null; event: AuthEvent }>(
+  ({ input, sendBack }) => input.source?.subscribe(() => sendBack(input.event)),
+);

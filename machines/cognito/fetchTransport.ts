@@ -1,5 +1,5 @@
 import type { CognitoOperation, CognitoOperations, CognitoTransport } from './CognitoTransport.js';
-import { cognitoErrorName, mapCognitoError, networkError } from './mapCognitoError.js';
+import { cognitoErrorName, mapCognitoError, networkError, timeoutError } from './mapCognitoError.js';
 
 export interface FetchTransportOptions {
   region: string;
@@ -7,6 +7,8 @@ export interface FetchTransportOptions {
   endpoint?: string;
   /** The fetch to use; defaults to the global one. Tests and proxies pass their own. */
   fetch?: typeof globalThis.fetch;
+  /** Give up on a request after this long (default 10 s): a hung connection must not hang sign-in. */
+  timeoutMs?: number;
 }
 
 export function cognitoEndpoint(region: string, endpoint: string | undefined): string {
@@ -27,6 +29,8 @@ export function fetchTransport(options: FetchTransportOptions): CognitoTransport
     callOptions: { signal?: AbortSignal } = {},
   ): Promise<CognitoOperations[Op]['output']> {
     const authFlow = 'AuthFlow' in input ? input.AuthFlow : undefined;
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+    const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
     let response: Response;
     let body: unknown;
     try {
@@ -40,11 +44,12 @@ export function fetchTransport(options: FetchTransportOptions): CognitoTransport
         // Tokens travel in the body only; no cookies or credentials are needed or wanted.
         credentials: 'omit',
         cache: 'no-store',
-        ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+        signal,
       });
       body = await readJson(response);
     } catch (error) {
       if (callOptions.signal?.aborted) throw error;
+      if (timeout.aborted) throw timeoutError(operation, error);
       throw networkError(operation, error);
     }
     if (response.ok) return body as CognitoOperations[Op]['output'];

@@ -102,6 +102,11 @@ export function mapCognitoError(
   return new AuthError(code, message, { operation, cognitoName: failure.name, status: failure.status });
 }
 
+/** A request that got no answer in time. */
+export function timeoutError(operation: CognitoOperation, cause: unknown): AuthError {
+  return new AuthError('timeout', 'The user pool service did not answer in time; please try again.', { operation, cause });
+}
+
 /** A request that never got an answer: offline, DNS, CORS, reset connection. */
 export function networkError(operation: CognitoOperation, cause: unknown): AuthError {
   return new AuthError('network', 'Could not reach the user pool service; check the connection.', {

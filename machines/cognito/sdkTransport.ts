@@ -16,7 +16,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoOperation, CognitoOperations, CognitoTransport } from './CognitoTransport.js';
-import { cognitoErrorName, mapCognitoError, networkError } from './mapCognitoError.js';
+import { cognitoErrorName, mapCognitoError, networkError, timeoutError } from './mapCognitoError.js';
 
 const COMMANDS = {
   AssociateSoftwareToken: AssociateSoftwareTokenCommand,
@@ -50,7 +50,7 @@ function isServiceError(error: unknown): error is SdkServiceError {
  * A transport over a user-supplied AWS SDK v3 client, for apps that already ship the SDK or need
  * its middleware (custom retries, logging, proxies). Errors are mapped exactly as fetchTransport's.
  */
-export function sdkTransport(client: CognitoIdentityProviderClient): CognitoTransport {
+export function sdkTransport(client: CognitoIdentityProviderClient, timeoutMs = 10_000): CognitoTransport {
   async function call<Op extends CognitoOperation>(
     operation: Op,
     input: CognitoOperations[Op]['input'],
@@ -60,11 +60,14 @@ export function sdkTransport(client: CognitoIdentityProviderClient): CognitoTran
       CognitoIdentityProviderClient['send']
     >[0];
     const authFlow = 'AuthFlow' in input ? input.AuthFlow : undefined;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const abortSignal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     try {
-      const output = await client.send(new Command(input), options.signal ? { abortSignal: options.signal } : {});
+      const output = await client.send(new Command(input), { abortSignal });
       return output as CognitoOperations[Op]['output'];
     } catch (error) {
       if (options.signal?.aborted) throw error;
+      if (timeout.aborted) throw timeoutError(operation, error);
       if (!isServiceError(error)) throw networkError(operation, error);
       throw mapCognitoError(operation, authFlow, {
         name: cognitoErrorName(error.name),

@@ -47,7 +47,11 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     }
     // A transient refresh failure keeps tokens usable until they expire.
     if (snapshot.matches('refreshing') && session && !isExpired(session, now)) return session;
-    if (snapshot.matches('refreshing')) throw error ?? new AuthError('network', 'The session could not be refreshed yet.');
+    if (snapshot.matches('refreshing')) {
+      throw new AuthError('offline', 'You appear to be offline; the session resumes when the connection is back.', {
+        cause: error,
+      });
+    }
     if (snapshot.matches('expired')) throw new AuthError('sessionExpired', 'The session has expired; please sign in again.');
     throw new AuthError('notSignedIn', 'Sign in to call this API.');
   }

@@ -6,9 +6,15 @@ import { authSetup } from '../authSetup.js';
  * refresh token must be used instead of this tab's spent one. Backoff waits happen unlocked.
  */
 export const refreshingState = authSetup.createStateConfig({
-  initial: 'locked',
-  on: { SIGN_OUT: { target: '#auth.signingOut' } },
+  initial: 'gate',
+  on: {
+    SIGN_OUT: { target: '#auth.signingOut', actions: { type: 'endSession', params: { reason: 'user' } } },
+  },
   states: {
+    /** The storm guard: too many requests in the last minute means waiting, not asking. */
+    gate: {
+      always: [{ guard: 'refreshStorm', target: 'retrying' }, { target: 'locked' }],
+    },
     locked: {
       invoke: {
         id: 'holdRefreshLock',
@@ -45,6 +51,7 @@ export const refreshingState = authSetup.createStateConfig({
         },
         requesting: {
           tags: 'busy',
+          entry: 'recordRefreshAttempt',
           invoke: {
             id: 'refreshSession',
             src: 'refreshSession',
@@ -114,8 +121,9 @@ export const refreshingState = authSetup.createStateConfig({
     },
     /** A transient failure (network, 5xx, throttling): the session stays; try again later. */
     retrying: {
-      after: { refreshRetry: { target: 'locked' } },
-      on: { REFRESH: { target: 'locked' } },
+      after: { refreshRetry: { target: 'gate' } },
+      // Back online, back in view, or asked: try now (the storm guard still applies).
+      on: { REFRESH: { target: 'gate' }, WAKE: { target: 'gate' } },
     },
   },
 });

@@ -10,7 +10,14 @@ const revokedError = () => new AuthError('sessionRevoked', 'The API no longer ac
  */
 export const signedInState = authSetup.createStateConfig({
   initial: 'idle',
-  after: { sessionExpiry: { target: '#auth.refreshing' } },
+  after: {
+    sessionExpiry: { target: '#auth.refreshing' },
+    maxSessionAgeDue: {
+      guard: 'maxSessionAgeOn',
+      target: '#auth.signingOut',
+      actions: { type: 'endSession', params: { reason: 'maxAge' } },
+    },
+  },
   on: {
     TOKEN_REJECTED: {
       guard: { type: 'isCurrentToken', params: ({ event }) => ({ tokenId: event.tokenId }) },
@@ -28,12 +35,22 @@ export const signedInState = authSetup.createStateConfig({
         { type: 'endSession', params: { reason: 'revoked' } },
       ],
     },
-    SIGN_OUT: { target: '#auth.signingOut', actions: 'clearTotpSetup' },
+    SIGN_OUT: {
+      target: '#auth.signingOut',
+      actions: ['clearTotpSetup', { type: 'endSession', params: { reason: 'user' } }],
+    },
   },
   states: {
     idle: {
-      after: { refreshDue: { target: '#auth.refreshing' } },
+      after: {
+        refreshDue: { target: '#auth.refreshing' },
+        idleDue: { guard: 'idleTimeoutOn', target: 'stillThere' },
+      },
       on: {
+        // Timers may have slept with the page: arm them again from the clock as it is now.
+        WAKE: { target: '#auth.signedIn', reenter: true },
+        // Activity restarts the idle countdown (the port throttles it) and counts in other tabs.
+        USER_ACTIVE: { target: 'idle', reenter: true, actions: ['recordActivity', 'announceActivity'] },
         REFRESH: { target: '#auth.refreshing' },
         SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' },
         CHANGE_PASSWORD: { target: 'changingPassword', actions: ['clearError', 'clearNotice'] },
@@ -41,6 +58,23 @@ export const signedInState = authSetup.createStateConfig({
         VERIFY_TOTP: { guard: 'hasTotpSetup', target: 'verifyingTotp', actions: ['clearError', 'clearNotice'] },
         SET_MFA_PREFERENCE: { target: 'savingMfaPreference', actions: ['clearError', 'clearNotice'] },
         CANCEL: { actions: ['clearTotpSetup', 'clearError', 'clearNotice'] },
+      },
+    },
+    /**
+     * No activity for the idle timeout: the app asks "still there?"; silence signs out. The
+     * warning is short, so no refresh timer here: tokens expiring meanwhile still refresh
+     * (signedIn's expiry timer), and auth.fetch refreshes whatever is due.
+     */
+    stillThere: {
+      after: {
+        idleWarning: {
+          target: '#auth.signingOut',
+          actions: { type: 'endSession', params: { reason: 'idle' } },
+        },
+      },
+      on: {
+        USER_ACTIVE: { target: 'idle', actions: ['recordActivity', 'announceActivity'] },
+        WAKE: { target: '#auth.signedIn', reenter: true },
       },
     },
     changingPassword: {

@@ -3,7 +3,8 @@ import type { TabChannel, TabMessage } from './TabChannel.js';
 function isTabMessage(data: unknown): data is TabMessage {
   if (typeof data !== 'object' || data === null) return false;
   const kind = (data as { kind?: unknown }).kind;
-  return kind === 'updated' || (kind === 'ended' && typeof (data as { reason?: unknown }).reason === 'string');
+  if (kind === 'updated' || kind === 'active') return true;
+  return kind === 'ended' && typeof (data as { reason?: unknown }).reason === 'string';
 }
 
 /**

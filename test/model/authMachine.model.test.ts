@@ -1,26 +1,25 @@
-import { createActor, getMicrosteps, SimulatedClock, type AnyMachineSnapshot, type EventObject } from 'xstate';
+import { createActor, SimulatedClock, type AnyMachineSnapshot, type EventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { authMachine, memoryStorage, noRefreshLock, tokenIdOf, type AuthContext, type Session } from '../../machines/index.js';
+import { authMachine, memoryStorage, tokenIdOf, type AuthContext, type Session } from '../../machines/index.js';
 import { serializeSession } from '../../machines/storage/storedSession.js';
-import { isExpired, msUntilRefresh } from '../../machines/tokens/Session.js';
-import { FakeCognito } from '../support/FakeCognito.js';
+import { isExpired } from '../../machines/tokens/Session.js';
 import { flush, ScriptedActors } from '../support/ScriptedActors.js';
-import { allTransitionKeys, transitionKey } from '../support/transitionCoverage.js';
-import { eventKey, MODEL_CONFIG, modelEvents, outcomeAt, snapshotKey, sourceOf, STALE_TOKEN_ID, T0 } from './modelEvents.js';
+import { allTransitionKeys, transitionKey, transitionsTaken } from '../support/transitionCoverage.js';
+import { eventKey, MODEL_CONFIG, modelEvents, modelPorts, outcomeAt, snapshotKey, sourceOf, STALE_TOKEN_ID, T0, timerDelay } from './modelEvents.js';
 
 const frozenClock = { now: () => T0 };
 
 // Vertices are (previous snapshot, event, snapshot), so the shortest path to every vertex ends
 // with a distinct edge: together the paths take every transition, not only reach every state.
 const paths = getShortestPaths(authMachine, {
-  input: { config: MODEL_CONFIG, ports: { transport: new FakeCognito(), storage: memoryStorage(), clock: frozenClock, channel: null, lock: noRefreshLock } },
+  input: { config: MODEL_CONFIG, ports: modelPorts(memoryStorage(), frozenClock) },
   // The walk also sends done, error and delay events, which AuthEvent (user events) leaves out.
   events: modelEvents as never,
   serializeEvent: eventKey as never,
   serializeState: (snapshot, event, previous) =>
-    `${JSON.stringify(previous?.value ?? null)} ${event ? eventKey(event) : 'init'} ${snapshotKey(snapshot)}`,
-  limit: 20_000,
+    `${snapshotKey(previous)} ${event ? eventKey(event) : 'init'} ${snapshotKey(snapshot)}`,
+  limit: 100_000,
 });
 
 const allTransitions = allTransitionKeys(authMachine);
@@ -51,7 +50,7 @@ describe('authMachine, model-based', () => {
     let serial = 1;
     const actor = createActor(scripted.machine(), {
       clock,
-      input: { config: MODEL_CONFIG, ports: { transport: new FakeCognito(), storage, clock, channel: null, lock: noRefreshLock } },
+      input: { config: MODEL_CONFIG, ports: modelPorts(storage, clock) },
       inspect: (event) => {
         if (event.type === '@xstate.microstep') {
           for (const transition of event._transitions) replayedTransitions.add(transitionKey(transition));
@@ -78,10 +77,12 @@ describe('authMachine, model-based', () => {
         scripted.settle(source as never, outcome);
         await flush();
       } else if (event.type.startsWith('xstate.after.')) {
-        const delay = pendingDelay(before.context, event.type, clock.now());
-        clock.increment(Math.max(0, delay - 1));
-        await flush();
-        expect(snapshotKey(actor.getSnapshot()), 'the timer fired early').toBe(snapshotKey(before));
+        const delay = timerDelay(event.type, before.context);
+        if (delay > 0) {
+          clock.increment(delay - 1);
+          await flush();
+          expect(snapshotKey(actor.getSnapshot()), 'the timer fired early').toBe(snapshotKey(before));
+        }
         clock.increment(delay === 0 ? 0 : 1);
         await flush();
       } else {
@@ -107,35 +108,11 @@ describe('authMachine, model-based', () => {
   });
 });
 
-/**
- * The transitions one event takes in the model: the event's own, then each eventless (`always`)
- * one, found as the branch whose target the next microstep entered.
- */
-function transitionsTaken(before: AnyMachineSnapshot, event: EventObject): string[] {
-  const keys = authMachine.getTransitionData(before as never, event as never).map(transitionKey);
-  const microsteps = getMicrosteps(authMachine, before as never, event as never).map(([snapshot]) => snapshot);
-  microsteps.slice(1).forEach((snapshot, index) => {
-    const previous = microsteps[index]!;
-    const active = new Set(snapshot._nodes.map((node) => node.id));
-    const eventless = previous._nodes.flatMap((node) => node.always ?? []);
-    const taken = eventless.find((transition) => (transition.target ?? []).every((target) => active.has(target.id)));
-    if (taken) keys.push(transitionKey(taken));
-  });
-  return keys;
-}
-
 /** What restore "found": the store holds exactly that, so storage/state agreement can be checked. */
 function seedStorage(storage: ReturnType<typeof memoryStorage>, output: { status: string; session?: Session }) {
   if (output.session) storage.setItem(MODEL_CONFIG.storageKey, serializeSession(output.session));
   if (output.status === 'invalid') storage.setItem(MODEL_CONFIG.storageKey, '{"version":0}');
   if (output.status === 'empty') storage.removeItem(MODEL_CONFIG.storageKey);
-}
-
-function pendingDelay(context: AuthContext, eventType: string, now: number): number {
-  if (eventType.includes('refreshDue')) return msUntilRefresh(context.session!, context.config.refreshLeadMs, now);
-  if (eventType.includes('challengeTimeout')) return context.config.challengeTimeoutMs;
-  if (eventType.includes('sessionExpiry')) return Math.max(0, context.session!.expiresAt - now);
-  return Math.min(context.config.retryMaxDelayMs, context.config.retryBaseDelayMs * 2 ** Math.max(0, context.refreshFailures - 1));
 }
 
 /** Invariants that hold after every step of every path. */

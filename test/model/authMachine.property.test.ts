@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { authMachine, memoryStorage, noRefreshLock, type Session } from '../../machines/index.js';
+import { authMachine, memoryStorage, type Session } from '../../machines/index.js';
 import { serializeSession } from '../../machines/storage/storedSession.js';
 import { isExpired } from '../../machines/tokens/Session.js';
-import { FakeCognito } from '../support/FakeCognito.js';
 import { flush, ScriptedActors } from '../support/ScriptedActors.js';
-import { ACTOR_OUTCOMES, allUserEvents, MODEL_CONFIG, outcomeAt, outputsOf, STALE_TOKEN_ID, T0 } from './modelEvents.js';
+import { ACTOR_OUTCOMES, allUserEvents, MODEL_CONFIG, modelPorts, outcomeAt, outputsOf, STALE_TOKEN_ID, T0 } from './modelEvents.js';
 
 const command = fc.oneof(
   // Any user event, accepted in the current state or not.
@@ -28,7 +27,7 @@ describe('authMachine, random event sequences', () => {
         const scripted = new ScriptedActors();
         const actor = createActor(scripted.machine(), {
           clock,
-          input: { config: MODEL_CONFIG, ports: { transport: new FakeCognito(), storage, clock, channel: null, lock: noRefreshLock } },
+          input: { config: MODEL_CONFIG, ports: modelPorts(storage, clock) },
         });
         actor.start();
         let serial = 0;

@@ -2,23 +2,63 @@ import type { AnyMachineSnapshot, AnyStateNode, EventObject } from 'xstate';
 import {
   authMachine,
   AuthError,
+  noRefreshLock,
   resolveConfig,
   tokenIdOf,
   type AuthContext,
+  type AuthPorts,
+  type Clock,
+  type TokenStorage,
   type Challenge,
   type Session,
 } from '../../machines/index.js';
 import { createSession } from '../../machines/tokens/createSession.js';
+import { FakeCognito } from '../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
 
 /** Model time starts here; every replay sets its SimulatedClock to it. */
 export const T0 = Date.UTC(2026, 0, 1, 12);
 
-export const MODEL_CONFIG = resolveConfig({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId });
+/**
+ * Every optional timer on, so that each of its transitions is in the graph. The storm guard
+ * allows 2 requests (few steps to reach it, a small graph) in a window wider than any path's
+ * time: the walk's clock stands still, and the replay must agree with it.
+ */
+export const MODEL_CONFIG = {
+  ...resolveConfig({
+    userPoolId: TEST_POOL.userPoolId,
+    clientId: TEST_POOL.clientId,
+    idleTimeoutMinutes: 30,
+    maxSessionAgeHours: 12,
+    maxRefreshesPerMinute: 2,
+  }),
+  refreshStormWindowMs: 30 * 24 * 3_600_000,
+};
 
-/** Fresh tokens issued at device time `now` (1 h lifetime, like Cognito's default). */
-export function sessionAt(now: number, serial = 0): Session {
-  return createSession(makeTokenSet({ iatSeconds: Math.floor(now / 1000), lifetimeSeconds: 3600, serial }), MODEL_CONFIG, now);
+/** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter. */
+export function modelPorts(storage: TokenStorage, clock: Clock): AuthPorts {
+  return { transport: new FakeCognito(), storage, clock, channel: null, lock: noRefreshLock, random: () => 0.5, wake: null, activity: null };
+}
+
+/** How long the named timer of an `xstate.after.<delay>.<state>` event waits, given the context. */
+export function timerDelay(eventType: string, context: unknown): number {
+  const delays = authMachine.implementations.delays as Record<string, (args: { context: unknown }) => number>;
+  return delays[eventType.split('.')[2]!]!({ context });
+}
+
+/**
+ * Tokens issued at device time `now`: 1 h lifetime like Cognito's default unless given, and
+ * `authAgeSeconds` since the user authenticated (for the maximum session age).
+ */
+export function sessionAt(now: number, serial = 0, lifetimeSeconds = 3600, authAgeSeconds = 0): Session {
+  const tokens = makeTokenSet({ iatSeconds: Math.floor(now / 1000), lifetimeSeconds, serial, authAgeSeconds });
+  return createSession(tokens, MODEL_CONFIG, now);
+}
+
+/** Same shape as `session`, issued again at `now`: what Cognito would give the replay. */
+function reissued(session: Session, now: number, serial: number): Session {
+  const authAgeSeconds = session.idClaims.iat - (session.idClaims.auth_time ?? session.idClaims.iat);
+  return sessionAt(now, serial, session.lifetimeMs / 1000, authAgeSeconds);
 }
 
 /** A token id that names no token in use: a 401 for tokens a refresh has already replaced. */
@@ -61,6 +101,8 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   VERIFY_TOTP: [event('VERIFY_TOTP', { code: '123456' })],
   SET_MFA_PREFERENCE: [event('SET_MFA_PREFERENCE', { totp: false })],
   LOCK_ACQUIRED: [event('LOCK_ACQUIRED')],
+  WAKE: [event('WAKE')],
+  USER_ACTIVE: [event('USER_ACTIVE')],
   SESSION_CHANGED_ELSEWHERE: [event('SESSION_CHANGED_ELSEWHERE')],
   SIGNED_OUT_ELSEWHERE: [event('SIGNED_OUT_ELSEWHERE', { reason: 'user' }), event('SIGNED_OUT_ELSEWHERE', { reason: 'expired' })],
 };
@@ -72,6 +114,8 @@ function otherTabSession(context: AuthContext, issuedAt: number): Session {
 }
 
 const signedInResult = { session: sessionAt(T0) };
+/** Lives 20 minutes: its refresh comes before the 30-minute idle timeout (1-hour ones idle out first). */
+const shortSessionResult = { session: sessionAt(T0, 2, 20 * 60) };
 
 /** What each invoked actor may answer: outputs for its done event, errors for its error event. */
 export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: AuthContext) => unknown[]); errors: AuthError[] }> = {
@@ -82,6 +126,8 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
       { status: 'empty' },
       ...(context.session ? [{ status: 'usable', session: context.session, origin: 'ours' }] : []),
       { status: 'usable', session: otherTabSession(context, T0), origin: 'otherTab' },
+      // Signed in 12 hours ago: at its maximum age.
+      { status: 'usable', session: sessionAt(T0, 97, 3600, 12 * 3600), origin: 'aged' },
       { status: 'refreshable', session: otherTabSession(context, T0 - 2 * 3600_000), origin: 'otherTab' },
       { status: 'invalid', error: error('invalidStorage') },
     ],
@@ -90,6 +136,7 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
   signInWithPassword: {
     outputs: [
       signedInResult,
+      shortSessionResult,
       ...['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'MFA_SETUP', 'CUSTOM_CHALLENGE'].map((name) => ({
         challenge: challenge(name),
       })),
@@ -185,8 +232,7 @@ export function modelEvents(snapshot: AnyMachineSnapshot): EventObject[] {
  * expire); the pure walk does not know that, so later ones are left out.
  */
 function onlyFirstTimers(types: string[], snapshot: AnyMachineSnapshot): string[] {
-  const delays = authMachine.implementations.delays as Record<string, (args: { context: unknown }) => number>;
-  const delayOf = (type: string) => delays[type.split('.')[2]!]!({ context: snapshot.context });
+  const delayOf = (type: string) => timerDelay(type, snapshot.context);
   const timers = types.filter((type) => type.startsWith('xstate.after.'));
   const soonest = Math.min(...timers.map(delayOf));
   return types.filter((type) => !type.startsWith('xstate.after.') || delayOf(type) === soonest);
@@ -207,7 +253,7 @@ export function eventKey(e: EventObject): string {
     output?.origin,
     reason,
     output?.challenge?.name,
-    output?.session ? 'session' : undefined,
+    output?.session ? `session:${output.session.lifetimeMs / 60_000}min` : undefined,
     output?.userConfirmed === undefined ? undefined : `confirmed=${output.userConfirmed}`,
     failure?.code,
     tokenId === undefined ? undefined : tokenId === STALE_TOKEN_ID ? 'stale' : 'current',
@@ -219,19 +265,26 @@ export function eventKey(e: EventObject): string {
 
 /**
  * The parts of a snapshot that decide which transitions can be taken next: the state, and the
- * context that guards read. Tokens, errors, reasons and counters change no transition, and left in
- * they would multiply the graph without covering anything more.
+ * context that guards read, where they read it (a TOTP set-up matters only when signed in, a
+ * challenge only while authenticating…). Tokens, errors, reasons and counters change no
+ * transition; left in, they would multiply the graph without covering anything more. The
+ * coverage checks make sure nothing is lost by merging.
  */
 export function snapshotKey(snapshot: AnyMachineSnapshot | undefined): string {
   if (!snapshot) return 'none';
   const context = snapshot.context as AuthContext;
+  const within = (state: string) => snapshot.matches(state);
   return JSON.stringify({
     value: snapshot.value,
     status: snapshot.status,
     session: context.session !== null,
-    challenge: context.challenge?.name ?? null,
-    autoSignIn: context.autoSignIn !== null,
-    totpSetup: context.totpSetup !== null,
+    challenge: within('authenticating') ? (context.challenge?.name ?? null) : undefined,
+    autoSignIn: within('signedOut') ? context.autoSignIn !== null : undefined,
+    totpSetup: within('signedIn') ? context.totpSetup !== null : undefined,
+    stormGuard:
+      within('signedIn') || within('refreshing')
+        ? Math.min(context.refreshAttempts.length, context.config.maxRefreshesPerMinute)
+        : undefined,
   });
 }
 
@@ -257,7 +310,7 @@ export function outcomeAt(
   if (source === 'restoreSession') {
     if (output.origin === 'ours') return { output: { ...output, session: context.session } };
     const issuedAt = output.status === 'refreshable' ? now - 2 * 3600_000 : now;
-    return { output: { ...output, session: sessionAt(issuedAt, serial) } };
+    return { output: { ...output, session: reissued(output.session, issuedAt, serial) } };
   }
-  return { output: { ...output, session: sessionAt(now, serial) } };
+  return { output: { ...output, session: reissued(output.session, now, serial) } };
 }

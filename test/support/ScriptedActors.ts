@@ -4,7 +4,7 @@ import { authMachine } from '../../machines/index.js';
 export type ActorId = keyof typeof authMachine.implementations.actors & string;
 
 /** Long-lived actors that send events rather than finish with an output. */
-const CALLBACK_ACTORS: ReadonlySet<string> = new Set(['listenToTabs', 'holdRefreshLock']);
+const CALLBACK_ACTORS: ReadonlySet<string> = new Set(['listenToTabs', 'listenForSignals', 'holdRefreshLock']);
 
 interface Pending {
   resolve(output: unknown): void;

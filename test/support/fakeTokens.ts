@@ -25,14 +25,16 @@ export interface TokenOptions {
   clientId?: string;
   /** Distinguishes token sets issued in the same second. */
   serial?: number;
+  /** How long before `iat` the user authenticated (refreshed tokens keep the first `auth_time`). */
+  authAgeSeconds?: number;
 }
 
 /** A Cognito-shaped token set as InitiateAuth would return it. */
 export function makeTokenSet(options: TokenOptions): TokenSet {
-  const { iatSeconds, lifetimeSeconds = 3600, sub = '11111111-2222-3333-4444-555555555555', serial = 0 } = options;
+  const { iatSeconds, lifetimeSeconds = 3600, sub = '11111111-2222-3333-4444-555555555555', serial = 0, authAgeSeconds = 0 } = options;
   const iss = options.issuer ?? TEST_POOL.issuer;
   const clientId = options.clientId ?? TEST_POOL.clientId;
-  const common = { sub, iss, iat: iatSeconds, exp: iatSeconds + lifetimeSeconds, auth_time: iatSeconds, jti: `jti-${serial}` };
+  const common = { sub, iss, iat: iatSeconds, exp: iatSeconds + lifetimeSeconds, auth_time: iatSeconds - authAgeSeconds, jti: `jti-${serial}` };
   return {
     idToken: makeJwt({ ...common, token_use: 'id', aud: clientId, 'cognito:username': 'demo', email: 'demo@example.com' }),
     accessToken: makeJwt({ ...common, token_use: 'access', client_id: clientId, username: 'demo' }),

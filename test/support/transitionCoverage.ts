@@ -1,4 +1,5 @@
-import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
+import { getMicrosteps, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type AnyTransitionDefinition, type EventObject } from 'xstate';
+import { authMachine } from '../../machines/index.js';
 
 /** A stable name for a transition: source state, event, and its place among same-event branches. */
 export function transitionKey(transition: AnyTransitionDefinition): string {
@@ -19,3 +20,21 @@ export function allTransitionKeys(machine: AnyStateMachine): string[] {
   visit(machine.root);
   return keys;
 }
+
+/**
+ * The transitions one event takes in the model: the event's own, then each eventless (`always`)
+ * one, found as the branch whose target the next microstep entered.
+ */
+export function transitionsTaken(before: AnyMachineSnapshot, event: EventObject): string[] {
+  const keys = authMachine.getTransitionData(before as never, event as never).map(transitionKey);
+  const microsteps = getMicrosteps(authMachine, before as never, event as never).map(([snapshot]) => snapshot);
+  microsteps.slice(1).forEach((snapshot, index) => {
+    const previous = microsteps[index]!;
+    const active = new Set(snapshot._nodes.map((node) => node.id));
+    const eventless = previous._nodes.flatMap((node) => node.always ?? []);
+    const taken = eventless.find((transition) => (transition.target ?? []).every((target) => active.has(target.id)));
+    if (taken) keys.push(transitionKey(taken));
+  });
+  return keys;
+}
+
