@@ -24,6 +24,12 @@ import type {
   SignInResult,
   TotpSetup,
 } from './authMachine.types.js';
+import {
+  challengeWithHiddenSecrets,
+  credentialsWithHiddenPassword,
+  sessionWithHiddenTokens,
+  totpWithHiddenSecret,
+} from './inspect/hideSecrets.js';
 import { serializeSession } from './storage/storedSession.js';
 import type { TabMessage } from './tabs/TabChannel.js';
 import { isTokenOf, msUntilRefresh, tokenIdOf, type Session } from './tokens/Session.js';
@@ -63,7 +69,9 @@ export const authSetup = setup({
     setMfaPreference,
   },
   actions: {
-    setSession: assign((_, params: { session: Session | undefined }) => ({ session: params.session ?? null })),
+    setSession: assign((_, params: { session: Session | undefined }) => ({
+      session: params.session ? sessionWithHiddenTokens(params.session) : null,
+    })),
     clearSession: assign({ session: null }),
     persistSession: ({ context }) => {
       if (context.session) context.ports.storage.setItem(context.config.storageKey, serializeSession(context.session));
@@ -78,10 +86,10 @@ export const authSetup = setup({
     setRefreshApi: assign((_, params: { refreshApi: Exclude<RefreshApi, 'auto'> }) => ({ refreshApiInUse: params.refreshApi })),
     /** A sign-in step ended: keep its tokens, or the challenge it asks for next. */
     storeSignInResult: assign((_, params: { result: SignInResult }) => ({
-      session: params.result.session ?? null,
-      challenge: params.result.challenge ?? null,
+      session: params.result.session ? sessionWithHiddenTokens(params.result.session) : null,
+      challenge: params.result.challenge ? challengeWithHiddenSecrets(params.result.challenge) : null,
     })),
-    setChallenge: assign((_, params: { challenge: Challenge }) => ({ challenge: params.challenge })),
+    setChallenge: assign((_, params: { challenge: Challenge }) => ({ challenge: challengeWithHiddenSecrets(params.challenge) })),
     clearChallenge: assign({ challenge: null }),
     setError: assign((_, params: { error: unknown }) => ({ error: toAuthError(params.error) })),
     clearError: assign({ error: null }),
@@ -89,9 +97,11 @@ export const authSetup = setup({
     clearNotice: assign({ notice: null }),
     setPendingUsername: assign((_, params: { username: string }) => ({ pendingUsername: params.username.trim() })),
     setCodeDelivery: assign((_, params: { codeDelivery: CodeDelivery | null }) => ({ codeDelivery: params.codeDelivery })),
-    rememberAutoSignIn: assign((_, params: { credentials: Credentials | null }) => ({ autoSignIn: params.credentials })),
+    rememberAutoSignIn: assign((_, params: { credentials: Credentials | null }) => ({
+      autoSignIn: params.credentials ? credentialsWithHiddenPassword(params.credentials) : null,
+    })),
     forgetAutoSignIn: assign({ autoSignIn: null }),
-    setTotpSetup: assign((_, params: { totpSetup: TotpSetup }) => ({ totpSetup: params.totpSetup })),
+    setTotpSetup: assign((_, params: { totpSetup: TotpSetup }) => ({ totpSetup: totpWithHiddenSecret(params.totpSetup) })),
     clearTotpSetup: assign({ totpSetup: null }),
     endSession: assign((_, params: { reason: SessionEndReason }) => ({ endReason: params.reason })),
     startSession: assign({ endReason: null, refreshFailures: 0 }),

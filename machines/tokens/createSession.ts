@@ -2,6 +2,12 @@ import { AuthError } from '../AuthError.js';
 import { decodeClaims } from './decodeClaims.js';
 import type { Session, TokenSet } from './Session.js';
 
+/**
+ * A sane `iat`: device clocks can be off by hours (time zones set wrong, dead CMOS batteries),
+ * but a token issued more than a day away from "now" is a replay or a forgery, not skew.
+ */
+const MAX_DRIFT_MS = 24 * 3_600_000;
+
 export interface SessionExpectations {
   issuer: string;
   clientId: string;
@@ -27,6 +33,9 @@ export function createSession(
     throw new AuthError('invalidToken', 'The ID and access tokens belong to different users.');
   }
   const drift = driftMs ?? accessClaims.iat * 1000 - now;
+  if (Math.abs(drift) > MAX_DRIFT_MS) {
+    throw new AuthError('invalidToken', 'The tokens were issued more than a day away from this device\'s clock.');
+  }
   const first = idClaims.exp <= accessClaims.exp ? idClaims : accessClaims;
   return {
     tokens,

@@ -1,26 +1,14 @@
 import { createActor, SimulatedClock, type AnyMachineSnapshot, type EventObject } from 'xstate';
-import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { authMachine, memoryStorage, tokenIdOf, type AuthContext, type Session } from '../../machines/index.js';
 import { serializeSession } from '../../machines/storage/storedSession.js';
 import { isExpired } from '../../machines/tokens/Session.js';
 import { flush, ScriptedActors } from '../support/ScriptedActors.js';
 import { allTransitionKeys, transitionKey, transitionsTaken } from '../support/transitionCoverage.js';
-import { eventKey, MODEL_CONFIG, modelEvents, modelPorts, outcomeAt, snapshotKey, sourceOf, STALE_TOKEN_ID, T0, timerDelay } from './modelEvents.js';
+import { eventKey, MODEL_CONFIG, modelPorts, outcomeAt, snapshotKey, sourceOf, STALE_TOKEN_ID, T0, timerDelay } from './modelEvents.js';
+import { modelPaths } from './modelPaths.js';
 
-const frozenClock = { now: () => T0 };
-
-// Vertices are (previous snapshot, event, snapshot), so the shortest path to every vertex ends
-// with a distinct edge: together the paths take every transition, not only reach every state.
-const paths = getShortestPaths(authMachine, {
-  input: { config: MODEL_CONFIG, ports: modelPorts(memoryStorage(), frozenClock) },
-  // The walk also sends done, error and delay events, which AuthEvent (user events) leaves out.
-  events: modelEvents as never,
-  serializeEvent: eventKey as never,
-  serializeState: (snapshot, event, previous) =>
-    `${snapshotKey(previous)} ${event ? eventKey(event) : 'init'} ${snapshotKey(snapshot)}`,
-  limit: 100_000,
-});
+const paths = modelPaths();
 
 const allTransitions = allTransitionKeys(authMachine);
 const replayedTransitions = new Set<string>();
