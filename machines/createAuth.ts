@@ -11,6 +11,7 @@ import { webLocksRefreshLock } from './tabs/webLocksRefreshLock.js';
 import { createAuthSteps, type AuthSteps } from './authSteps.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { fetchTransport } from './cognito/fetchTransport.js';
+import { workerTransport } from './worker/workerTransport.js';
 import { createAuthFetch, type AuthFetch } from './http/authFetch.js';
 import { resolveApiOrigins } from './http/resolveApiOrigins.js';
 import { redactInspectionEvent } from './inspect/redactInspectionEvent.js';
@@ -22,8 +23,12 @@ import { selectUser, type AuthUser } from './selectors.js';
 import { isExpired } from './tokens/Session.js';
 
 export interface AuthConfig extends AuthConfigInput {
-  /** Where tokens are kept. Default `local`: survives reloads and is shared by tabs. */
-  storage?: 'local' | 'session' | 'memory' | TokenStorage;
+  /**
+   * Where tokens are kept. Default `local`: survives reloads and is shared by tabs. `worker`:
+   * ID and access tokens in memory, the refresh token inside a Web Worker that makes the Cognito
+   * calls (the page never sees it); lost on reload, like `memory`.
+   */
+  storage?: 'local' | 'session' | 'memory' | 'worker' | TokenStorage;
   /** How to reach Cognito. Default: `fetchTransport` (no AWS SDK in the bundle). */
   transport?: CognitoTransport;
   /**
@@ -95,15 +100,16 @@ export function createAuth(config: AuthConfig): Auth {
   const clock = config.clock ?? wallClock;
   let actor: AuthActor | undefined;
   const reportFallback = (error: AuthError) => actor?.send({ type: 'STORAGE_FALLBACK', error });
+  const transportOptions = {
+    region: resolved.region,
+    timeoutMs: (config.requestTimeoutSeconds ?? 10) * 1000,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+  };
+  const vault = config.storage === 'worker' ? startVaultWorker(config) : undefined;
   const ports: AuthPorts = {
     transport:
       config.transport ??
-      fetchTransport({
-        region: resolved.region,
-        fetch,
-        timeoutMs: (config.requestTimeoutSeconds ?? 10) * 1000,
-        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-      }),
+      (vault ? workerTransport(vault, transportOptions) : fetchTransport({ ...transportOptions, fetch })),
     storage: resolveStorage(config.storage ?? 'local', reportFallback),
     clock,
     ...resolveTabs(config, resolved),
@@ -156,6 +162,7 @@ export function createAuth(config: AuthConfig): Auth {
     },
     stop() {
       running.stop();
+      vault?.terminate();
     },
   };
 }
@@ -175,10 +182,19 @@ function resolveTabs(config: AuthConfig, resolved: ResolvedAuthConfig): Pick<Aut
 
 const LOCK_TIMEOUT_MS = 15_000;
 
+/** The refresh-token vault of the `worker` tier; its own transport replaces `config.transport`. */
+function startVaultWorker(config: AuthConfig): Worker {
+  if (config.transport) throw new AuthError('invalidConfig', "storage 'worker' makes its own Cognito calls: leave transport unset.");
+  if (typeof Worker === 'undefined') throw new AuthError('invalidConfig', "storage 'worker' needs Web Workers, which this environment lacks.");
+  return new Worker(new URL('./worker/vaultWorker.ts', import.meta.url), { type: 'module', name: 'authchart-vault' });
+}
+
 function resolveStorage(storage: NonNullable<AuthConfig['storage']>, onFallback: (error: AuthError) => void): TokenStorage {
   switch (storage) {
     case 'memory':
       return memoryStorage();
+    case 'worker':
+      return memoryStorage('worker');
     case 'local':
       return fallbackStorage('local', () => globalThis.localStorage, onFallback);
     case 'session':

@@ -50,3 +50,7 @@ export type { RefreshLock } from './tabs/RefreshLock.js';
 export type { TabChannel, TabMessage } from './tabs/TabChannel.js';
 export { wakeSignals } from './browser/wakeSignals.js';
 export { activitySignals } from './browser/activitySignals.js';
+export { workerTransport } from './worker/workerTransport.js';
+export type { VaultPort } from './worker/workerTransport.js';
+export { serveVault } from './worker/serveVault.js';
+export { createRefreshTokenVault } from './worker/refreshTokenVault.js';
