@@ -152,7 +152,8 @@ export const authSetup = setup({
     },
     challengeIs: ({ context }, params: { names: readonly string[] }) =>
       context.challenge !== null && params.names.includes(context.challenge.name),
-    challengeExpired: (_, params: { error: unknown }) => toAuthError(params.error).code === 'challengeExpired',
+    lastErrorIsChallengeExpired: ({ context }) => context.error?.code === 'challengeExpired',
+    challengeHasTotpSecret: ({ context }) => context.challenge?.name === 'MFA_SETUP' && context.challenge.totpSetup !== null,
     /** Sign-up (or its confirmation) is done and the password is still in hand for this user. */
     canAutoSignIn: ({ context }, params: { username: string; confirmed: boolean }) =>
       params.confirmed && context.autoSignIn !== null && context.autoSignIn.username === params.username,

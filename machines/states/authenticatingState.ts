@@ -68,6 +68,12 @@ export const authenticatingState = authSetup.createStateConfig({
     },
     routing: {
       always: [
+        // Cognito said the challenge session is over (or the answer came too late): start again.
+        {
+          guard: 'lastErrorIsChallengeExpired',
+          target: '#auth.signedOut',
+          actions: ['clearChallenge', { type: 'endSession', params: { reason: 'challengeExpired' } }],
+        },
         {
           guard: 'hasSession',
           target: '#auth.signedIn',
@@ -82,6 +88,8 @@ export const authenticatingState = authSetup.createStateConfig({
         { guard: { type: 'challengeIs', params: { names: ['NEW_PASSWORD_REQUIRED'] } }, target: 'newPasswordRequired' },
         { guard: { type: 'challengeIs', params: { names: MFA_CODE_CHALLENGES } }, target: 'mfaCode' },
         { guard: { type: 'challengeIs', params: { names: ['SELECT_MFA_TYPE'] } }, target: 'selectMfaType' },
+        // Back from a wrong code: the secret is already in the app, keep it.
+        { guard: 'challengeHasTotpSecret', target: 'mfaSetup.awaitingCode' },
         { guard: { type: 'challengeIs', params: { names: ['MFA_SETUP'] } }, target: 'mfaSetup' },
         {
           target: '#auth.signedOut',
@@ -151,18 +159,10 @@ export const authenticatingState = authSetup.createStateConfig({
               target: '#auth.authenticating.routing',
               actions: { type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) },
             },
-            onError: [
-              {
-                guard: { type: 'challengeExpired', params: ({ event }) => ({ error: event.error }) },
-                target: '#auth.signedOut',
-                actions: [
-                  { type: 'setError', params: ({ event }) => ({ error: event.error }) },
-                  'clearChallenge',
-                  { type: 'endSession', params: { reason: 'challengeExpired' } },
-                ],
-              },
-              { target: 'awaitingCode', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
-            ],
+            onError: {
+              target: '#auth.authenticating.routing',
+              actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+            },
           },
         },
       },
@@ -183,18 +183,7 @@ export const authenticatingState = authSetup.createStateConfig({
           target: 'routing',
           actions: { type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) },
         },
-        onError: [
-          {
-            guard: { type: 'challengeExpired', params: ({ event }) => ({ error: event.error }) },
-            target: '#auth.signedOut',
-            actions: [
-              { type: 'setError', params: ({ event }) => ({ error: event.error }) },
-              'clearChallenge',
-              { type: 'endSession', params: { reason: 'challengeExpired' } },
-            ],
-          },
-          { target: 'routing', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
-        ],
+        onError: { target: 'routing', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
       },
     },
   },

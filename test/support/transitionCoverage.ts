@@ -23,18 +23,28 @@ export function allTransitionKeys(machine: AnyStateMachine): string[] {
 
 /**
  * The transitions one event takes in the model: the event's own, then each eventless (`always`)
- * one, found as the branch whose target the next microstep entered.
+ * one on the way, found by evaluating the always-branches' guards in order, as XState does.
  */
 export function transitionsTaken(before: AnyMachineSnapshot, event: EventObject): string[] {
   const keys = authMachine.getTransitionData(before as never, event as never).map(transitionKey);
   const microsteps = getMicrosteps(authMachine, before as never, event as never).map(([snapshot]) => snapshot);
-  microsteps.slice(1).forEach((snapshot, index) => {
-    const previous = microsteps[index]!;
-    const active = new Set(snapshot._nodes.map((node) => node.id));
-    const eventless = previous._nodes.flatMap((node) => node.always ?? []);
-    const taken = eventless.find((transition) => (transition.target ?? []).every((target) => active.has(target.id)));
+  for (const snapshot of microsteps.slice(0, -1)) {
+    const eventless = snapshot._nodes.flatMap((node) => node.always ?? []);
+    const taken = eventless.find((transition) => guardPasses(transition, snapshot, event));
     if (taken) keys.push(transitionKey(taken));
-  });
+  }
   return keys;
 }
 
+type GuardImplementation = (args: { context: unknown; event: EventObject }, params: unknown) => boolean;
+
+/** Evaluates a named guard (with its params) the way the machine would. */
+function guardPasses(transition: AnyTransitionDefinition, snapshot: AnyMachineSnapshot, event: EventObject): boolean {
+  const guard = transition.guard as string | { type: string; params?: unknown } | undefined;
+  if (guard === undefined) return true;
+  const { type, params } = typeof guard === 'string' ? { type: guard, params: undefined } : guard;
+  const implementation = (authMachine.implementations.guards as Record<string, GuardImplementation>)[type];
+  if (!implementation) throw new Error(`Unknown guard ${type}`);
+  const args = { context: snapshot.context, event };
+  return implementation(args, typeof params === 'function' ? params(args) : params);
+}
