@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import { buildBundle } from './buildBundle.js';
+import { sizeOf } from './sizeOf.js';
+import { SIZE_TARGETS } from './sizeTargets.js';
+
+/**
+ * @typedef {import('./sizeOf.js').ByteSizes} ByteSizes
+ * @typedef {object} SizeRow
+ * @property {string} id
+ * @property {string} label
+ * @property {ByteSizes} initial       the JS loaded at start (entry + its static imports)
+ * @property {ByteSizes | null} lazy   chunks loaded later by dynamic import, if any
+ * @property {string[]} files
+ * @property {number | null} budgetGzip
+ * @property {number | null} goalGzip
+ * @property {boolean | null} withinBudget
+ * @property {{ raw: number, gzip: number, brotli: number } | null} ratioToAmplify  initial sizes ÷ Amplify's
+ */
+
+/**
+ * Builds each target and measures it. `check` builds only authchart's own budgeted bundles
+ * (the library and the demo app), which need no comparison packages.
+ * @param {{ check?: boolean, log?: (line: string) => void }} [options]
+ * @returns {Promise<SizeRow[]>}
+ */
+export async function measureSizes(options = {}) {
+  const targets = SIZE_TARGETS.filter((target) => !options.check || target.budgetGzip !== undefined);
+  /** @type {SizeRow[]} */
+  const rows = [];
+  for (const target of targets) {
+    const started = performance.now();
+    const chunks = await buildBundle({
+      ...(target.entry ? { input: fileURLToPath(new URL(target.entry, import.meta.url)) } : {}),
+      ...(target.env ? { env: target.env } : {}),
+    });
+    const initial = sizeOf(chunks.filter((chunk) => chunk.initial).map((chunk) => chunk.code));
+    const lazyChunks = chunks.filter((chunk) => !chunk.initial);
+    rows.push({
+      id: target.id,
+      label: target.label,
+      initial,
+      lazy: lazyChunks.length > 0 ? sizeOf(lazyChunks.map((chunk) => chunk.code)) : null,
+      files: chunks.map((chunk) => `${chunk.fileName}${chunk.initial ? '' : ' (lazy)'}`),
+      budgetGzip: target.budgetGzip ?? null,
+      goalGzip: target.goalGzip ?? null,
+      withinBudget: target.budgetGzip === undefined ? null : initial.gzip <= target.budgetGzip,
+      ratioToAmplify: null,
+    });
+    options.log?.(`size: built ${target.id} in ${Math.round(performance.now() - started)} ms`);
+  }
+  const amplify = rows.find((row) => row.id === 'amplify');
+  if (amplify) {
+    for (const row of rows) {
+      row.ratioToAmplify = {
+        raw: row.initial.raw / amplify.initial.raw,
+        gzip: row.initial.gzip / amplify.initial.gzip,
+        brotli: row.initial.brotli / amplify.initial.brotli,
+      };
+    }
+  }
+  return rows;
+}

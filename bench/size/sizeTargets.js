@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { LOCAL_POOL } from '../../dev/localPool.js';
+
+/** @type {{ dependencies: Record<string, string> }} */
+const BENCH_PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const version = (/** @type {string} */ name) => BENCH_PACKAGE.dependencies[name] ?? '?';
+
+/**
+ * @typedef {object} SizeTarget
+ * @property {string} id
+ * @property {string} label          as printed in the table
+ * @property {string} [entry]        module built as the entry (relative to bench/size/); none = the demo app's index.html
+ * @property {Record<string, string>} [env]  VITE_* variables for the build
+ * @property {number} [budgetGzip]   bytes; `--check` fails above it
+ * @property {number} [goalGzip]     bytes; reported, never enforced
+ * @property {boolean} own           authchart's own bundle (checked in CI) rather than a comparison
+ * @property {boolean} [needsBenchDeps]  imports packages from bench/node_modules
+ */
+
+/** kB here means 1,000 bytes. */
+export const KB = 1000;
+
+/** The bundles compared, in table order. The ratios are taken against `amplify`. */
+/** @type {readonly SizeTarget[]} */
+export const SIZE_TARGETS = Object.freeze([
+  {
+    id: 'authchart',
+    label: 'authchart (`machines/index.ts`, default fetch transport)',
+    entry: 'entries/authchartDefault.ts',
+    budgetGzip: 20 * KB,
+    goalGzip: 15 * KB,
+    own: true,
+  },
+  {
+    id: 'authchartSdk',
+    label: 'authchart with `sdkTransport` (AWS SDK v3 client)',
+    entry: 'entries/authchartSdk.ts',
+    own: false,
+  },
+  {
+    id: 'demoApp',
+    label: 'demo app, initial JS (`vite build`)',
+    // The pool the app is built for, as `npm run dev` sets it: without one the app only shows
+    // "not configured" and the bundler could drop the rest.
+    env: {
+      VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
+      VITE_COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
+      VITE_COGNITO_REGION: LOCAL_POOL.region,
+      VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
+    },
+    budgetGzip: 45 * KB,
+    own: true,
+  },
+  {
+    id: 'amplify',
+    label: `Amplify v6 (\`aws-amplify\` ${version('aws-amplify')})`,
+    entry: 'entries/amplify.js',
+    own: false,
+    needsBenchDeps: true,
+  },
+  {
+    id: 'cognitoIdentityJs',
+    label: `amazon-cognito-identity-js ${version('amazon-cognito-identity-js')}`,
+    entry: 'entries/cognitoIdentityJs.js',
+    own: false,
+    needsBenchDeps: true,
+  },
+]);
