@@ -1,6 +1,7 @@
 import { createActor, waitFor, type InspectionEvent, type Observer, type SimulatedClock } from 'xstate';
 import { AuthError } from './AuthError.js';
 import { authMachine, type AuthActor } from './authMachine.js';
+import { awaitUsableSession } from './awaitUsableSession.js';
 import type { AuthPorts, Clock, ResolvedAuthConfig, SignalSource } from './authMachine.types.js';
 import { activitySignals } from './browser/activitySignals.js';
 import { wakeSignals } from './browser/wakeSignals.js';
@@ -20,7 +21,6 @@ import { memoryStorage } from './storage/memoryStorage.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
 import { fallbackStorage } from './storage/fallbackStorage.js';
 import { selectUser, type AuthUser } from './selectors.js';
-import { isExpired } from './tokens/Session.js';
 
 export interface AuthConfig extends AuthConfigInput {
   /**
@@ -127,10 +127,6 @@ export function createAuth(config: AuthConfig): Auth {
   actor.start();
   const running = actor;
 
-  async function settled() {
-    return waitFor(running, (snapshot) => !snapshot.hasTag('busy'));
-  }
-
   return {
     actor: running,
     fetch: createAuthFetch({
@@ -144,18 +140,19 @@ export function createAuth(config: AuthConfig): Auth {
     }),
     ...createAuthSteps(running),
     async signOut(options = {}) {
-      // Sign-out during start-up applies to what the restore finds, not to nothing.
-      await waitFor(running, (s) => !s.matches('restoring'));
+      // Sign-out during start-up (or a sync from another tab) applies to what it finds.
+      await waitFor(running, (s) => !s.matches('restoring') && !s.matches('syncing'));
       running.send({ type: 'SIGN_OUT', ...(options.global ? { global: true } : {}) });
       await waitFor(running, (s) => s.matches('signedOut'));
     },
     async getTokens() {
-      const snapshot = await settled();
-      const session = snapshot.context.session;
-      // A transient refresh failure leaves tokens usable until they expire.
-      const usable = snapshot.matches('signedIn') || snapshot.matches('refreshing');
-      if (!usable || !session || isExpired(session, ports.clock.now())) return null;
-      return { idToken: session.tokens.idToken, accessToken: session.tokens.accessToken };
+      try {
+        const session = await awaitUsableSession(running, clock, { refreshIfDue: true });
+        return { idToken: session.tokens.idToken, accessToken: session.tokens.accessToken };
+      } catch (error) {
+        if (error instanceof AuthError) return null;
+        throw error;
+      }
     },
     user() {
       return selectUser(running.getSnapshot());

@@ -1,8 +1,7 @@
-import { waitFor } from 'xstate';
-import { AuthError } from '../AuthError.js';
 import type { AuthActor } from '../authMachine.js';
 import type { Clock } from '../authMachine.types.js';
-import { isExpired, msUntilRefresh, tokenIdOf, type Session } from '../tokens/Session.js';
+import { awaitUsableSession } from '../awaitUsableSession.js';
+import { tokenIdOf, type Session } from '../tokens/Session.js';
 
 export interface AuthFetchOptions {
   actor: AuthActor;
@@ -27,34 +26,12 @@ export type AuthFetch = (input: RequestInfo | URL, init?: RequestInit) => Promis
  */
 export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
   const { actor, clock, apiOrigins } = options;
-  const leadMs = actor.getSnapshot().context.config.refreshLeadMs;
 
   const tokenOf = (session: Session) => (options.token === 'id' ? session.tokens.idToken : session.tokens.accessToken);
   const tokenIdUsed = (session: Session) => tokenIdOf(options.token === 'id' ? session.idClaims : session.accessClaims);
 
-  /** The session to send with, once nothing is in flight; a typed error when there is none. */
-  async function usableSession(signal: AbortSignal | undefined, mayRefresh: boolean): Promise<Session> {
-    const snapshot = await waitFor(actor, (s) => !s.hasTag('busy'), signal ? { signal } : {});
-    const { session, error } = snapshot.context;
-    const now = clock.now();
-    if (snapshot.matches('signedIn') && session) {
-      // Timers freeze in background tabs: the proactive refresh may not have run yet.
-      if (mayRefresh && msUntilRefresh(session, leadMs, now) === 0) {
-        actor.send({ type: 'REFRESH' });
-        return usableSession(signal, false);
-      }
-      return session;
-    }
-    // A transient refresh failure keeps tokens usable until they expire.
-    if (snapshot.matches('refreshing') && session && !isExpired(session, now)) return session;
-    if (snapshot.matches('refreshing')) {
-      throw new AuthError('offline', 'You appear to be offline; the session resumes when the connection is back.', {
-        cause: error,
-      });
-    }
-    if (snapshot.matches('expired')) throw new AuthError('sessionExpired', 'The session has expired; please sign in again.');
-    throw new AuthError('notSignedIn', 'Sign in to call this API.');
-  }
+  const usableSession = (signal: AbortSignal, refreshIfDue: boolean) =>
+    awaitUsableSession(actor, clock, { signal, refreshIfDue });
 
   function authorize(request: Request, session: Session): Request {
     const headers = new Headers(request.headers);

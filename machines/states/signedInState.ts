@@ -19,6 +19,8 @@ export const signedInState = authSetup.createStateConfig({
     },
   },
   on: {
+    // Asked to refresh (by auth.fetch, getTokens or the app): requests in flight were waited for.
+    REFRESH: { target: '#auth.refreshing' },
     TOKEN_REJECTED: {
       guard: { type: 'isCurrentToken', params: ({ event }) => ({ tokenId: event.tokenId }) },
       target: '#auth.refreshing',
@@ -51,7 +53,6 @@ export const signedInState = authSetup.createStateConfig({
         WAKE: { target: '#auth.signedIn', reenter: true },
         // Activity restarts the idle countdown (the port throttles it) and counts in other tabs.
         USER_ACTIVE: { target: 'idle', reenter: true, actions: ['recordActivity', 'announceActivity'] },
-        REFRESH: { target: '#auth.refreshing' },
         SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' },
         CHANGE_PASSWORD: { target: 'changingPassword', actions: ['clearError', 'clearNotice'] },
         SET_UP_TOTP: { target: 'settingUpTotp', actions: ['clearError', 'clearNotice'] },
