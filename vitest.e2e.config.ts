@@ -1,7 +1,17 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
-// Browser tests: the global setup starts cognito-local, builds the app against it, serves the
-// build with the demo API (vite preview) and tests drive Debian's chromium. Never retried.
+/** The two-minute lifecycle file starts first, so the other files run beside it, not after. */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isLong = (file: TestSpecification) => file.moduleId.endsWith('sessionLifecycle.e2e.test.ts');
+    return [...sorted.filter(isLong), ...sorted.filter((file) => !isLong(file))];
+  }
+}
+
+// Browser tests: the global setup starts cognito-local, builds the app variants against it,
+// serves each with the demo API (vite preview), and tests drive Debian's chromium. Never retried.
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
@@ -10,6 +20,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     retry: 0,
-    fileParallelism: false,
+    // Two workers, one chromium each: the lifecycle file in one, the rest in the other.
+    fileParallelism: true,
+    maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
   },
 });

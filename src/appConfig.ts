@@ -1,8 +1,14 @@
 import type { AuthConfig } from '../machines/index.js';
 
+const STORAGE_KINDS = ['local', 'session', 'memory', 'worker'] as const;
+type StorageKind = (typeof STORAGE_KINDS)[number];
+
 /**
  * The demo's pool, from the environment `npm run dev` sets (cognito-local) or the
  * VITE_COGNITO_* variables you set for a real pool. Null when nothing is configured.
+ * VITE_AUTH_STORAGE picks where tokens live (`local` by default; the e2e tests build a
+ * `memory` variant to show a reload losing the session; `worker` keeps the refresh token in a
+ * Web Worker).
  */
 export function appConfig(env: ImportMetaEnv = import.meta.env): AuthConfig | null {
   const userPoolId = env.VITE_COGNITO_USER_POOL_ID;
@@ -11,7 +17,14 @@ export function appConfig(env: ImportMetaEnv = import.meta.env): AuthConfig | nu
   return {
     userPoolId,
     clientId,
+    storage: storageKind(env.VITE_AUTH_STORAGE),
     ...(env.VITE_COGNITO_REGION ? { region: env.VITE_COGNITO_REGION } : {}),
     ...(env.VITE_COGNITO_ENDPOINT ? { endpoint: env.VITE_COGNITO_ENDPOINT } : {}),
   };
+}
+
+function storageKind(value: string | undefined): StorageKind {
+  if (value === undefined || value === '') return 'local';
+  if ((STORAGE_KINDS as readonly string[]).includes(value)) return value as StorageKind;
+  throw new Error(`VITE_AUTH_STORAGE=${value}: use one of ${STORAGE_KINDS.join(', ')}`);
 }

@@ -1,16 +1,18 @@
 import { mount } from 'svelte';
+import './app.css';
+import { createAuth } from '../machines/index.js';
 import App from './App.svelte';
 import { appConfig } from './appConfig.js';
-import { createAuth } from '../machines/index.js';
-import { AuthState } from './lib/AuthState.svelte.js';
 import NotConfigured from './components/NotConfigured.svelte';
+import { devInspector } from './devInspector.js';
 
 const config = appConfig();
 const target = document.getElementById('app')!;
 
 if (config) {
-  const auth = createAuth(config);
-  mount(App, { target, props: { authState: new AuthState(auth) } });
+  const inspect = await devInspector(location.search);
+  const auth = createAuth({ ...config, ...(inspect ? { inspect } : {}) });
+  mount(App, { target, props: { auth } });
 } else {
   mount(NotConfigured, { target });
 }

@@ -1,22 +1,63 @@
 import { createSubscriber } from 'svelte/reactivity';
-import type { Auth } from '../../machines/index.js';
+import {
+  selectIsAuthenticated,
+  selectIsOffline,
+  selectSessionTimes,
+  selectUser,
+  type Auth,
+  type AuthError,
+  type AuthUser,
+  type Credentials,
+  type NextStep,
+  type SessionEndReason,
+  type SessionTimes,
+} from '../../machines/index.js';
+import { stateName } from './stateName.js';
+import { TransitionLog } from './TransitionLog.svelte.js';
 
-type AuthSnapshot = ReturnType<Auth['actor']['getSnapshot']>;
+export type AuthSnapshot = ReturnType<Auth['actor']['getSnapshot']>;
+
+export interface AuthStateOptions {
+  /** How many recent transitions `transitions` keeps (default 8). */
+  transitionLimit?: number;
+}
 
 /**
  * Reactive view of the auth actor for runes code. It keeps no copy of machine state: every read
- * asks the actor, and `createSubscriber` re-runs the reading effect when the actor moves.
+ * asks the actor, and `createSubscriber` re-runs the reading effect when the actor moves. (It
+ * remembers two things the machine does not: the last username, and a re-auth in progress.)
+ * Create one per auth (AuthProvider does) and `dispose()` it when done.
  */
 export class AuthState {
   readonly auth: Auth;
+  /** The last transitions with their (redacted) events, newest first. */
+  readonly transitions: TransitionLog;
   readonly #subscribe: () => void;
+  readonly #unwatch: () => void;
+  /**
+   * Set while the user answers the re-auth dialog. A failed sign-in from `expired` lands in
+   * `signedOut` (the machine has no way back to `expired`), and the dialog must stay up then.
+   */
+  #reauthPending = $state(false);
+  #lastUsername = $state<string | null>(null);
 
-  constructor(auth: Auth) {
+  constructor(auth: Auth, options: AuthStateOptions = {}) {
     this.auth = auth;
     this.#subscribe = createSubscriber((update) => {
       const subscription = auth.actor.subscribe(update);
       return () => subscription.unsubscribe();
     });
+    this.transitions = new TransitionLog(auth.actor, { limit: options.transitionLimit ?? 8 });
+    // `expired` has no session left to name the user, so the re-auth prompt would start empty:
+    // remember who was signed in. A session from anywhere (another tab, too) ends a re-auth.
+    const watch = (snapshot: AuthSnapshot) => {
+      const username = selectUser(snapshot)?.username;
+      if (username) this.#lastUsername = username;
+      if (selectIsAuthenticated(snapshot)) this.#reauthPending = false;
+    };
+    watch(auth.actor.getSnapshot());
+    const subscription = auth.actor.subscribe(watch);
+    this.#unwatch = () => subscription.unsubscribe();
   }
 
   get snapshot(): AuthSnapshot {
@@ -24,28 +65,101 @@ export class AuthState {
     return this.auth.actor.getSnapshot();
   }
 
-  /** The state as a dotted path, e.g. `refreshing.requesting`. */
+  /** The top-level state: `restoring`, `signedOut`, `authenticating`, `signedIn`, `refreshing`, `expired`… */
+  get topState(): string {
+    const value = this.snapshot.value;
+    return typeof value === 'string' ? value : (Object.keys(value)[0] ?? '');
+  }
+
+  /** The full state as a dotted path, e.g. `refreshing.locked.requesting`. */
   get stateName(): string {
-    return flattenStateValue(this.snapshot.value);
+    return stateName(this.snapshot.value);
   }
 
+  /** Signed in, or refreshing a session that was. */
   get isAuthenticated(): boolean {
-    const snapshot = this.snapshot;
-    return snapshot.matches('signedIn') || snapshot.matches('refreshing');
+    return selectIsAuthenticated(this.snapshot);
   }
 
-  get error() {
+  /** Start-up: stored tokens are being read (and maybe refreshed). Guards wait for it. */
+  get isRestoring(): boolean {
+    return this.snapshot.matches('restoring');
+  }
+
+  get user(): AuthUser | null {
+    return selectUser(this.snapshot);
+  }
+
+  get error(): AuthError | null {
     return this.snapshot.context.error;
   }
 
-  get user() {
-    this.#subscribe();
-    return this.auth.user();
+  get endReason(): SessionEndReason | null {
+    return this.snapshot.context.endReason;
   }
-}
 
-function flattenStateValue(value: string | Record<string, unknown>): string {
-  if (typeof value === 'string') return value;
-  const [key, child] = Object.entries(value)[0] ?? ['', ''];
-  return child ? `${key}.${flattenStateValue(child as string | Record<string, unknown>)}` : key;
+  get refreshCount(): number {
+    return this.snapshot.context.refreshCount;
+  }
+
+  /** `local`, `session`, `memory`, or `memory (local unavailable)` after a fallback. */
+  get storageKind(): string {
+    return this.snapshot.context.ports.storage.kind;
+  }
+
+  get storageWarning(): AuthError | null {
+    return this.snapshot.context.storageWarning;
+  }
+
+  /** Token expiry and next refresh on the device clock (drift-corrected), or null. */
+  sessionTimes(now: number): SessionTimes | null {
+    return selectSessionTimes(this.snapshot, now);
+  }
+
+  /** Signed in, but the tokens expired while a refresh keeps failing for a transient reason. */
+  isOffline(now: number): boolean {
+    return selectIsOffline(this.snapshot, now);
+  }
+
+  /** The session ended underneath the user: ask them to sign in again, over the current page. */
+  get needsReauth(): boolean {
+    const snapshot = this.snapshot;
+    if (snapshot.matches('expired')) return true;
+    return this.#reauthPending && !selectIsAuthenticated(snapshot);
+  }
+
+  /** The username of the last session this object saw, to pre-fill a sign-in form. */
+  get lastUsername(): string | null {
+    return this.#lastUsername;
+  }
+
+  /** Whether `refresh()` would do anything now (signed in and idle, or waiting to retry). */
+  get canRefresh(): boolean {
+    return this.snapshot.can({ type: 'REFRESH' });
+  }
+
+  /** Sends `REFRESH`: the machine refreshes now if signed in (or retries a failed refresh). */
+  refresh(): void {
+    this.auth.actor.send({ type: 'REFRESH' });
+  }
+
+  /**
+   * Signs in again from `expired`; keeps `needsReauth` up until it succeeds or is abandoned.
+   * Resolves with the next step: `signedIn`, or a challenge (MFA, new password) to answer.
+   */
+  async reauthenticate(credentials: Credentials): Promise<NextStep> {
+    this.#reauthPending = true;
+    return this.auth.signIn(credentials);
+  }
+
+  /** The user declined to sign in again: end the expired session for good. */
+  async abandonReauth(): Promise<void> {
+    this.#reauthPending = false;
+    if (this.auth.actor.getSnapshot().matches('expired')) await this.auth.signOut();
+  }
+
+  dispose(): void {
+    this.#unwatch();
+    this.transitions.dispose();
+  }
 }

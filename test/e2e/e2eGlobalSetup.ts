@@ -1,15 +1,23 @@
-// Starts the whole local world for browser tests: cognito-local, a production build of the demo
-// app pointed at it, and `vite preview` serving that build plus the demo API, on free ports.
+// Starts the whole local world for browser tests: cognito-local, and three production builds of
+// the demo app pointed at it, each served with the demo API by its own `vite preview` on a free
+// loopback port. Everything started here is stopped by the returned teardown.
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { build, preview } from 'vite';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview, type PreviewServer } from 'vite';
 import { startCognitoLocal } from '../../dev/cognitoLocal.js';
 import { freePort } from '../../dev/freePort.js';
 import { LOCAL_POOL, type LocalPool } from '../../dev/localPool.js';
 
 export interface E2eContext extends LocalPool {
-  /** The served app, e.g. `http://127.0.0.1:41234/`. */
+  /** The app with `local` storage and the 5-minute client, e.g. `http://127.0.0.1:41234/`. */
   appUrl: string;
+  /** The same app keeping tokens in `memory` (a reload loses the session). */
+  memoryAppUrl: string;
+  /** The app with the 30-second client (`shortClientId`), to watch refreshes happen. */
+  shortAppUrl: string;
   cognitoEndpoint: string;
 }
 
@@ -19,27 +27,80 @@ declare module 'vitest' {
   }
 }
 
+type Variant = { clientId: string; storage: 'local' | 'memory' };
+const VARIANTS = {
+  appUrl: { clientId: LOCAL_POOL.clientId, storage: 'local' },
+  memoryAppUrl: { clientId: LOCAL_POOL.clientId, storage: 'memory' },
+  shortAppUrl: { clientId: LOCAL_POOL.shortClientId, storage: 'local' },
+} as const satisfies Record<string, Variant>;
+
+const ENV_KEYS = [
+  'VITE_COGNITO_ENDPOINT',
+  'VITE_COGNITO_USER_POOL_ID',
+  'VITE_COGNITO_CLIENT_ID',
+  'VITE_COGNITO_REGION',
+  'VITE_AUTH_STORAGE',
+] as const;
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const savedEnv = ENV_KEYS.map((key) => [key, process.env[key]] as const);
   const cognito = await startCognitoLocal();
-  try {
-    // The build bakes these in; the preview server's demo API reads them too.
-    Object.assign(process.env, {
-      VITE_COGNITO_ENDPOINT: cognito.endpoint,
-      VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
-      VITE_COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
-      VITE_COGNITO_REGION: LOCAL_POOL.region,
-    });
-    await build({ logLevel: 'warn', mode: 'production' });
-    const server = await preview({ preview: { host: '127.0.0.1', port: await freePort(), strictPort: true } });
-    const appUrl = server.resolvedUrls?.local[0];
-    if (!appUrl) throw new Error('vite preview did not report its URL');
-    project.provide('e2e', { ...LOCAL_POOL, appUrl, cognitoEndpoint: cognito.endpoint });
-    return async () => {
-      await server.close();
-      await cognito.stop();
-    };
-  } catch (error) {
+  const outRoot = await mkdtemp(join(tmpdir(), 'authchart-e2e-'));
+  const servers: PreviewServer[] = [];
+  const teardown = async () => {
+    await Promise.allSettled(servers.map((server) => server.close()));
     await cognito.stop();
+    await rm(outRoot, { recursive: true, force: true });
+  };
+  try {
+    const urls: Record<string, string> = {};
+    for (const [name, variant] of Object.entries(VARIANTS)) {
+      const server = await serve(join(outRoot, name), cognito.endpoint, variant);
+      servers.push(server);
+      urls[name] = appUrlOf(server);
+    }
+    project.provide('e2e', {
+      ...LOCAL_POOL,
+      appUrl: urls.appUrl!,
+      memoryAppUrl: urls.memoryAppUrl!,
+      shortAppUrl: urls.shortAppUrl!,
+      cognitoEndpoint: cognito.endpoint,
+    });
+    return teardown;
+  } catch (error) {
+    await teardown();
     throw error;
+  } finally {
+    for (const [key, value] of savedEnv) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
+}
+
+/**
+ * Builds one variant and serves it. Vite reads VITE_* from process.env when it resolves its
+ * config: the build bakes them into the app, and the preview server's demo API verifies tokens
+ * for the same client. So: set, build, start preview, then the next variant.
+ */
+async function serve(outDir: string, endpoint: string, variant: Variant): Promise<PreviewServer> {
+  Object.assign(process.env, {
+    VITE_COGNITO_ENDPOINT: endpoint,
+    VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
+    VITE_COGNITO_CLIENT_ID: variant.clientId,
+    VITE_COGNITO_REGION: LOCAL_POOL.region,
+    VITE_AUTH_STORAGE: variant.storage,
+  });
+  await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  return preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
+  });
+}
+
+function appUrlOf(server: PreviewServer): string {
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report its URL');
+  return url;
 }

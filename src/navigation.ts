@@ -1,0 +1,26 @@
+import { createContext } from 'svelte';
+
+/** What pages need from the router, kept small so the router stays swappable. */
+export interface AppNavigation {
+  /** Goes to a same-origin path (query and hash included) through the router. */
+  go(path: string, options?: { replace?: boolean }): Promise<void>;
+  /** The current pathname (reactive). */
+  readonly pathname: string;
+  /** The current path with query and hash, as a `returnTo` target (reactive). */
+  readonly current: string;
+  /** Whether the current page needs a signed-in user (reactive). */
+  readonly isProtected: boolean;
+}
+
+const [getContext, setContext] = createContext<AppNavigation>();
+
+export function getNavigation(): AppNavigation {
+  return getContext();
+}
+
+export function setNavigation(navigation: AppNavigation): AppNavigation {
+  return setContext(navigation);
+}
+
+/** Where a signed-in user lands when sign-in has nowhere (safe) to return to. */
+export const HOME_FOR_USERS = '/dashboard';
