@@ -53,7 +53,12 @@ export const authMachine = authSetup.createMachine({
       {
         guard: { type: 'hasSessionEndingAs', params: ({ event }) => ({ reason: event.reason, reasons: ['expired', 'revoked'] }) },
         target: '.expired',
-        actions: ['clearSession', 'clearTotpSetup', { type: 'endSession', params: ({ event }) => ({ reason: event.reason }) }],
+        actions: [
+          'rememberUsername',
+          'clearSession',
+          'clearTotpSetup',
+          { type: 'endSession', params: ({ event }) => ({ reason: event.reason }) },
+        ],
       },
       {
         guard: 'hasSession',

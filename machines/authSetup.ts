@@ -73,6 +73,10 @@ export const authSetup = setup({
       session: params.session ? sessionWithHiddenTokens(params.session) : null,
     })),
     clearSession: assign({ session: null }),
+    /** Keeps who was signed in when a session ends unasked, to pre-fill the sign-in again. */
+    rememberUsername: assign({
+      pendingUsername: ({ context }) => context.session?.idClaims['cognito:username'] ?? context.pendingUsername,
+    }),
     persistSession: ({ context }) => {
       if (context.session) context.ports.storage.setItem(context.config.storageKey, serializeSession(context.session));
     },
@@ -107,8 +111,12 @@ export const authSetup = setup({
     startSession: assign({ endReason: null, refreshFailures: 0 }),
     countRefresh: assign({ refreshCount: ({ context }) => context.refreshCount + 1, refreshFailures: 0 }),
     countRefreshFailure: assign({ refreshFailures: ({ context }) => context.refreshFailures + 1 }),
-    /** Keeps the last minute of refresh requests, for the storm guard. */
-    recordRefreshAttempt: assign({
+    /**
+     * Keeps the last minute of successful refreshes, for the storm guard. Failed attempts are
+     * paced by the backoff already, and counting them would make a page that comes back online
+     * wait instead of refreshing at once.
+     */
+    recordRefresh: assign({
       refreshAttempts: ({ context }) => {
         const now = context.ports.clock.now();
         return [...context.refreshAttempts.filter((at) => Math.abs(now - at) < context.config.refreshStormWindowMs), now];
@@ -134,6 +142,8 @@ export const authSetup = setup({
       return code === 'refreshRejected' || code === 'invalidToken';
     },
     hasSession: ({ context }) => context.session !== null,
+    /** A re-authentication after the session expired (the reason is kept until the next session). */
+    reauthenticating: ({ context }) => context.endReason === 'expired' || context.endReason === 'revoked',
     /** This tab has a session, and the other tab's ended for one of `reasons`. */
     hasSessionEndingAs: ({ context }, params: { reason: SessionEndReason; reasons: readonly SessionEndReason[] }) =>
       context.session !== null && params.reasons.includes(params.reason),
@@ -162,8 +172,8 @@ export const authSetup = setup({
     idleTimeoutOn: ({ context }) => context.config.idleTimeoutMs !== null,
     maxSessionAgeOn: ({ context }) => context.config.maxSessionAgeMs !== null,
     /**
-     * Too many refresh requests in the last minute, whatever the timers say (a clock jumping
-     * back and forth, a token that is born expired): wait instead of asking again.
+     * Too many successful refreshes in the last minute, whatever the timers say (a clock jumping
+     * back and forth, tokens that are born due): wait instead of asking again.
      */
     refreshStorm: ({ context }) => {
       const now = context.ports.clock.now();

@@ -34,7 +34,6 @@ export { resolveConfig, defaultIssuer } from './resolveConfig.js';
 export type { AuthConfigInput } from './resolveConfig.js';
 export { fetchTransport } from './cognito/fetchTransport.js';
 export type { FetchTransportOptions } from './cognito/fetchTransport.js';
-export { sdkTransport } from './cognito/sdkTransport.js';
 export type { CognitoOperation, CognitoOperations, CognitoTransport } from './cognito/CognitoTransport.js';
 export { memoryStorage } from './storage/memoryStorage.js';
 export { fallbackStorage } from './storage/fallbackStorage.js';

@@ -24,6 +24,7 @@ export type ChallengeInput = AuthMachineInput & { challenge: Challenge; response
 /** RespondToAuthChallenge: the answer (new password, code, MFA choice) for the challenge in hand. */
 export const respondToChallenge = fromPromise<SignInResult, ChallengeInput>(async ({ input, signal }) => {
   const { config, ports, challenge } = input;
+  const sentAt = ports.clock.now();
   const output = await ports.transport.call(
     'RespondToAuthChallenge',
     {
@@ -34,7 +35,7 @@ export const respondToChallenge = fromPromise<SignInResult, ChallengeInput>(asyn
     },
     { signal },
   );
-  return toSignInResult(output, challenge.username, config, ports.clock.now());
+  return toSignInResult(output, challenge.username, config, sentAt);
 });
 
 /** MFA_SETUP, first step: a TOTP secret for this sign-in's session. */
@@ -63,6 +64,7 @@ export const verifyChallengeTotp = fromPromise<SignInResult, AuthMachineInput & 
       { signal },
     );
     if (verified.Status !== 'SUCCESS') throw new AuthError('codeMismatch', 'That code is not right; check it and try again.');
+    const sentAt = ports.clock.now();
     const output = await ports.transport.call(
       'RespondToAuthChallenge',
       {
@@ -73,6 +75,6 @@ export const verifyChallengeTotp = fromPromise<SignInResult, AuthMachineInput & 
       },
       { signal },
     );
-    return toSignInResult(output, challenge.username, config, ports.clock.now());
+    return toSignInResult(output, challenge.username, config, sentAt);
   },
 );

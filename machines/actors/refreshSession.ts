@@ -20,27 +20,29 @@ export interface RefreshOutput {
  */
 export const refreshSession = fromPromise<RefreshOutput, RefreshInput>(async ({ input, signal }) => {
   const { config, ports, session, refreshApi } = input;
-  const toSession = (output: Parameters<typeof toSignInResult>[0]) => {
-    const result = toSignInResult(output, session.idClaims.sub, config, ports.clock.now(), session.tokens.refreshToken);
+  const toSession = (output: Parameters<typeof toSignInResult>[0], sentAt: number) => {
+    const result = toSignInResult(output, session.idClaims.sub, config, sentAt, session.tokens.refreshToken);
     if (!result.session) throw new AuthError('unsupportedChallenge', 'The user pool asked for a challenge during refresh.');
     return result.session;
   };
   if (refreshApi !== 'initiateAuth') {
     try {
+      const sentAt = ports.clock.now();
       const output = await ports.transport.call(
         'GetTokensFromRefreshToken',
         { RefreshToken: session.tokens.refreshToken, ClientId: config.clientId },
         { signal },
       );
-      return { session: toSession(output), refreshApi: 'getTokensFromRefreshToken' };
+      return { session: toSession(output, sentAt), refreshApi: 'getTokensFromRefreshToken' };
     } catch (error) {
       if (refreshApi !== 'auto' || toAuthError(error).code !== 'unsupportedOperation') throw error;
     }
   }
+  const sentAt = ports.clock.now();
   const output = await ports.transport.call(
     'InitiateAuth',
     { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: session.tokens.refreshToken } },
     { signal },
   );
-  return { session: toSession(output), refreshApi: 'initiateAuth' };
+  return { session: toSession(output, sentAt), refreshApi: 'initiateAuth' };
 });

@@ -11,7 +11,8 @@ export function toSignInResult(
   output: Pick<InitiateAuthResponse, 'AuthenticationResult' | 'ChallengeName' | 'ChallengeParameters' | 'Session'>,
   username: string,
   config: ResolvedAuthConfig,
-  now: number,
+  /** Device time the request was sent (the drift estimate's conservative end). */
+  sentAt: number,
   previousRefreshToken = '',
 ): SignInResult {
   const result = output.AuthenticationResult;
@@ -21,7 +22,7 @@ export function toSignInResult(
       accessToken: result.AccessToken ?? '',
       refreshToken: result.RefreshToken ?? previousRefreshToken,
     };
-    return { session: createSession(tokens, config, now) };
+    return { session: createSession(tokens, config, sentAt) };
   }
   if (!output.ChallengeName || !output.Session) {
     throw new AuthError('unknown', 'The user pool answered with neither tokens nor a challenge.');

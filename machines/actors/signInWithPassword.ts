@@ -10,10 +10,11 @@ export const signInWithPassword = fromPromise<SignInResult, SignInInput>(async (
   const { config, ports } = input;
   const username = requireText(input.username, 'a username');
   const password = requirePassword(input.password);
+  const sentAt = ports.clock.now();
   const output = await ports.transport.call(
     'InitiateAuth',
     { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: config.clientId, AuthParameters: { USERNAME: username, PASSWORD: password } },
     { signal },
   );
-  return toSignInResult(output, username, config, ports.clock.now());
+  return toSignInResult(output, username, config, sentAt);
 });

@@ -15,13 +15,17 @@ const SECRET_KEYS = new Set([
   'secretCode',
   'SecretCode',
   'otpauthUri',
-  'code',
   'ConfirmationCode',
   'UserCode',
 ]);
 
-/** Any password (`password`, `newPassword`, `NEW_PASSWORD`…) and any code (`SMS_MFA_CODE`…). */
-function isSecretKey(key: string): boolean {
+/**
+ * Any password (`password`, `newPassword`, `NEW_PASSWORD`…), any Cognito code field
+ * (`SMS_MFA_CODE`…), and the `code` of an event (CONFIRM_SIGN_UP, SUBMIT_MFA_CODE…). An
+ * AuthError's `code` (`codeMismatch`) names a failure and stays readable.
+ */
+function isSecret(key: string, record: Record<string, unknown>): boolean {
+  if (key === 'code') return 'type' in record;
   return SECRET_KEYS.has(key) || /password$|_code$/i.test(key);
 }
 
@@ -48,7 +52,7 @@ export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (OMITTED_KEYS.has(key)) continue;
-    copy[key] = isSecretKey(key) && item !== undefined && item !== null ? '[redacted]' : redactValue(item, depth + 1, seen);
+    copy[key] = isSecret(key, value as Record<string, unknown>) && item !== undefined && item !== null ? '[redacted]' : redactValue(item, depth + 1, seen);
   }
   return copy;
 }

@@ -60,10 +60,18 @@ export const authenticatingState = authSetup.createStateConfig({
           target: 'routing',
           actions: [{ type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) }, 'forgetAutoSignIn'],
         },
-        onError: {
-          target: '#auth.signedOut',
-          actions: [{ type: 'setError', params: ({ event }) => ({ error: event.error }) }, 'forgetAutoSignIn'],
-        },
+        // A failed re-authentication (a typo in the dialog) stays expired, where the app keeps asking.
+        onError: [
+          {
+            guard: 'reauthenticating',
+            target: '#auth.expired',
+            actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+          },
+          {
+            target: '#auth.signedOut',
+            actions: [{ type: 'setError', params: ({ event }) => ({ error: event.error }) }, 'forgetAutoSignIn'],
+          },
+        ],
       },
     },
     routing: {

@@ -51,7 +51,6 @@ export const refreshingState = authSetup.createStateConfig({
         },
         requesting: {
           tags: 'busy',
-          entry: 'recordRefreshAttempt',
           invoke: {
             id: 'refreshSession',
             src: 'refreshSession',
@@ -69,6 +68,7 @@ export const refreshingState = authSetup.createStateConfig({
                 'persistSession',
                 { type: 'announce', params: { message: { kind: 'updated' } } },
                 'countRefresh',
+                'recordRefresh',
                 'clearError',
               ],
             },
@@ -104,6 +104,7 @@ export const refreshingState = authSetup.createStateConfig({
               {
                 target: '#auth.expired',
                 actions: [
+                  'rememberUsername',
                   'clearSession',
                   'forgetStoredSession',
                   { type: 'announce', params: { message: { kind: 'ended', reason: 'expired' } } },
@@ -113,7 +114,7 @@ export const refreshingState = authSetup.createStateConfig({
             ],
             onError: {
               target: '#auth.expired',
-              actions: ['clearSession', 'forgetStoredSession', { type: 'endSession', params: { reason: 'expired' } }],
+              actions: ['rememberUsername', 'clearSession', 'forgetStoredSession', { type: 'endSession', params: { reason: 'expired' } }],
             },
           },
         },

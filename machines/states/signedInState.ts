@@ -30,6 +30,7 @@ export const signedInState = authSetup.createStateConfig({
       target: '#auth.expired',
       actions: [
         { type: 'setError', params: () => ({ error: revokedError() }) },
+        'rememberUsername',
         'clearSession',
         'clearTotpSetup',
         'forgetStoredSession',

@@ -16,7 +16,7 @@ export interface SessionExpectations {
 /**
  * Validates a token set and derives expiry on the device clock.
  * `driftMs` is given when restoring (the estimate made at receipt); for fresh tokens it is
- * estimated now from the access token's `iat` (Cognito stamps it when answering).
+ * estimated from the access token's `iat`, with `now` the device time the request was sent.
  */
 export function createSession(
   tokens: TokenSet,
@@ -32,7 +32,11 @@ export function createSession(
   if (idClaims.sub !== accessClaims.sub) {
     throw new AuthError('invalidToken', 'The ID and access tokens belong to different users.');
   }
-  const drift = driftMs ?? accessClaims.iat * 1000 - now;
+  // Cognito stamped `iat` (whole seconds, rounded down) at some instant between the request
+  // leaving (`now` is when it was sent) and the answer arriving. Assuming the latest server time
+  // and the earliest device time gives the largest drift, hence the earliest expiry: a token is
+  // never thought valid after its real `exp`, at the cost of up to 1 s plus the request's latency.
+  const drift = driftMs ?? accessClaims.iat * 1000 + 1000 - now;
   if (Math.abs(drift) > MAX_DRIFT_MS) {
     throw new AuthError('invalidToken', 'The tokens were issued more than a day away from this device\'s clock.');
   }

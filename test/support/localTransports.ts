@@ -1,5 +1,6 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { fetchTransport, sdkTransport, type CognitoTransport } from '../../machines/index.js';
+import { fetchTransport, type CognitoTransport } from '../../machines/index.js';
+import { sdkTransport } from '../../machines/sdk.js';
 
 /** Both transports, pointed at the test run's cognito-local: one contract, run through each. */
 export function localTransports(cognito: { region: string; endpoint: string }): [string, () => CognitoTransport][] {

@@ -1,6 +1,7 @@
 // The same app as authchartDefault.ts, reaching Cognito through the AWS SDK v3 client instead.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createAuth, sdkTransport } from '../../../machines/index.js';
+import { createAuth } from '../../../machines/index.js';
+import { sdkTransport } from '../../../machines/sdk.js';
 import { readCredentials, showResult } from './appShell.js';
 
 const auth = createAuth({

@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { AuthError, sdkTransport } from '../../../machines/index.js';
+import { AuthError } from '../../../machines/index.js';
+import { sdkTransport } from '../../../machines/sdk.js';
 
 /** A client whose `send` is scripted: the SDK's own Command objects reach it. */
 function scriptedClient(send: (command: unknown) => Promise<unknown>): CognitoIdentityProviderClient {

@@ -21,7 +21,7 @@ describe('stored session', () => {
   it('round-trips tokens and drift', () => {
     const restored = parseStoredSession(serializeSession(session), TEST_POOL, NOW + 1000);
     expect(restored.tokens).toEqual(session.tokens);
-    expect(restored.driftMs).toBe(3000);
+    expect(restored.driftMs).toBe(4000);
     expect(restored.expiresAt).toBe(session.expiresAt);
   });
 

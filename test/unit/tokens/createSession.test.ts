@@ -48,15 +48,24 @@ describe('decodeClaims', () => {
 });
 
 describe('createSession', () => {
-  it('estimates drift from iat and expresses expiry on the device clock', () => {
-    // The server is 90 s ahead of this device.
+  it('estimates drift from iat, conservatively, and expresses expiry on the device clock', () => {
+    // The server is 90 s ahead of this device. `iat` is rounded down to the second, so the
+    // server may have issued the token up to 1 s later: the device takes the earliest expiry.
     const tokens = makeTokenSet({ iatSeconds: iatSeconds + 90, lifetimeSeconds: 300 });
     const session = createSession(tokens, TEST_POOL, NOW);
-    expect(session.driftMs).toBe(90_000);
-    expect(session.expiresAt).toBe(NOW + 300_000);
+    expect(session.driftMs).toBe(91_000);
+    expect(session.expiresAt).toBe(NOW + 299_000);
     expect(session.lifetimeMs).toBe(300_000);
-    expect(isExpired(session, NOW + 299_999)).toBe(false);
-    expect(isExpired(session, NOW + 300_000)).toBe(true);
+    expect(isExpired(session, NOW + 298_999)).toBe(false);
+    expect(isExpired(session, NOW + 299_000)).toBe(true);
+  });
+
+  it('never puts expiry after the real exp, however long the answer took', () => {
+    // Sent at NOW, issued by the server at NOW + 0.9 s (iat rounds down), received at NOW + 1.5 s.
+    const tokens = makeTokenSet({ iatSeconds, lifetimeSeconds: 300 });
+    const session = createSession(tokens, TEST_POOL, NOW);
+    const realExpiryOnDevice = NOW + 900 + 300_000 - 900; // exp on the server clock, as device time
+    expect(session.expiresAt).toBeLessThanOrEqual(realExpiryOnDevice);
   });
 
   it('keeps a given drift when restoring', () => {
@@ -80,12 +89,13 @@ describe('createSession', () => {
 describe('msUntilRefresh', () => {
   it('fires lead before expiry', () => {
     const session = createSession(makeTokenSet({ iatSeconds, lifetimeSeconds: 300 }), TEST_POOL, NOW);
-    expect(msUntilRefresh(session, 60_000, NOW)).toBe(240_000);
+    // Expiry is taken 1 s early (iat rounds down), so the refresh comes 1 s early too.
+    expect(msUntilRefresh(session, 60_000, NOW)).toBe(239_000);
   });
 
   it('clamps the lead to half the lifetime so 30-second tokens do not loop', () => {
     const session = createSession(makeTokenSet({ iatSeconds, lifetimeSeconds: 30 }), TEST_POOL, NOW);
-    expect(msUntilRefresh(session, 60_000, NOW)).toBe(15_000);
+    expect(msUntilRefresh(session, 60_000, NOW)).toBe(14_000);
   });
 
   it('is 0, not negative, when overdue', () => {
