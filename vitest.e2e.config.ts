@@ -1,11 +1,13 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
-/** The two-minute lifecycle file starts first, so the other files run beside it, not after. */
+/** The two-minute files start first, one per worker, so the others run after the shorter one. */
+const LONG_FILES = ['sessionLifecycle.e2e.test.ts', 'tabs.e2e.test.ts'];
+
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const isLong = (file: TestSpecification) => file.moduleId.endsWith('sessionLifecycle.e2e.test.ts');
+    const isLong = (file: TestSpecification) => LONG_FILES.some((name) => file.moduleId.endsWith(name));
     return [...sorted.filter(isLong), ...sorted.filter((file) => !isLong(file))];
   }
 }
