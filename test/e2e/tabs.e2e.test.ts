@@ -24,6 +24,10 @@ interface CognitoCall {
   at: number;
   operation: string;
   refresh: boolean;
+  /** Which tab sent it (page index in the context), Cognito's answer and when it came back. */
+  tab: number;
+  status: number;
+  end: number;
 }
 
 /** Every Cognito request of the context, slowed by LATENCY_MS and recorded. */
@@ -36,9 +40,15 @@ async function slowAndCountCognito(context: BrowserContext): Promise<CognitoCall
       const request = route.request();
       const operation = (request.headers()['x-amz-target'] ?? '').split('.').pop() ?? '';
       const body = request.postData() ?? '';
-      calls.push({ at: Date.now(), operation, refresh: operation === 'GetTokensFromRefreshToken' || body.includes('REFRESH_TOKEN_AUTH') });
+      const tab = context.pages().indexOf(request.frame().page());
+      const refresh = operation === 'GetTokensFromRefreshToken' || body.includes('REFRESH_TOKEN_AUTH');
+      const call = { at: Date.now(), operation, refresh, tab, status: 0, end: Number.POSITIVE_INFINITY };
+      calls.push(call);
       await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
-      await route.continue();
+      const response = await route.fetch();
+      call.status = response.status();
+      call.end = Date.now();
+      await route.fulfill({ response });
     },
   );
   return calls;
@@ -79,13 +89,21 @@ describe('three tabs, one session', () => {
     await first!.waitForTimeout(WATCH_MS);
 
     const found = cycles(calls);
-    const perCycle = found.map((cycle) => cycle.filter((call) => call.operation === 'InitiateAuth').length);
+    // A refresh is a REFRESH_TOKEN_AUTH that worked; a failed one retried by the same tab is a
+    // retry, not a second refresh, so it is reported but does not count.
+    const perCycle = found.map((cycle) => cycle.filter((call) => call.operation === 'InitiateAuth' && call.status === 200).length);
+    const refreshes = calls.filter((call) => call.refresh);
+    const overlapping = refreshes.filter((a) => refreshes.some((b) => a !== b && a.tab !== b.tab && a.at < b.end && b.at < a.end));
     console.log(
       `3 tabs, ${WATCH_MS / 1000} s on 30-second tokens (+${LATENCY_MS} ms per Cognito call): ${found.length} cycles, ` +
         `REFRESH_TOKEN_AUTH per cycle ${perCycle.join(',')}; GetTokensFromRefreshToken tries ${calls.filter((c) => c.operation === 'GetTokensFromRefreshToken').length}`,
     );
+    const describeCycle = (cycle: CognitoCall[]) =>
+      cycle.map((c) => `tab${c.tab} ${c.operation} ${c.status} +${c.at - cycle[0]!.at}ms`).join('; ');
+    for (const cycle of found) console.log(`  cycle: ${describeCycle(cycle)}`);
     expect(found.length).toBeGreaterThanOrEqual(6);
     expect(perCycle.every((count) => count === 1), `refreshes per cycle: ${perCycle.join(',')}`).toBe(true);
+    expect(overlapping.map((call) => `tab${call.tab} ${call.operation} at ${call.at}`), 'tabs refreshing at the same time').toEqual([]);
     // `auto` tries GetTokensFromRefreshToken once per tab that refreshes; cognito-local lacks it.
     expect(calls.filter((c) => c.operation === 'GetTokensFromRefreshToken').length).toBeLessThanOrEqual(3);
     for (const page of [first!, ...others]) expect(['signedIn', 'refreshing']).toContain(await authState(page));

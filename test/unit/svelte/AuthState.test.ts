@@ -72,8 +72,8 @@ describe('AuthState', () => {
     expect(state.canRefresh).toBe(false);
 
     await expect(state.reauthenticate({ username: 'demo', password: 'typo' })).rejects.toMatchObject({ code: 'invalidCredentials' });
-    // The machine is in signedOut now; the prompt stays up.
-    expect(f.auth.actor.getSnapshot().matches('signedOut')).toBe(true);
+    // The machine stays expired after a failed re-authentication; the prompt stays up.
+    expect(f.auth.actor.getSnapshot().matches('expired')).toBe(true);
     expect(state.needsReauth).toBe(true);
 
     await expect(state.reauthenticate({ username: 'demo', password: PASSWORD })).resolves.toBe('signedIn');
