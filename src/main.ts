@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import './lib/authForms.css';
 import './app.css';
 import { createAuth } from '../machines/index.js';
 import App from './App.svelte';
@@ -6,13 +7,17 @@ import { appConfig } from './appConfig.js';
 import NotConfigured from './components/NotConfigured.svelte';
 import { devInspector } from './devInspector.js';
 
-const config = appConfig();
-const target = document.getElementById('app')!;
-
-if (config) {
+// No top-level await here: with one, the bundler cannot let lazy pages import from the entry
+// chunk, and splits the shared code into half a dozen extra chunks loaded at start.
+async function start(target: HTMLElement): Promise<void> {
+  const config = appConfig();
+  if (!config) {
+    mount(NotConfigured, { target });
+    return;
+  }
   const inspect = await devInspector(location.search);
   const auth = createAuth({ ...config, ...(inspect ? { inspect } : {}) });
   mount(App, { target, props: { auth } });
-} else {
-  mount(NotConfigured, { target });
 }
+
+void start(document.getElementById('app')!);

@@ -2,12 +2,9 @@ import { createRouter, serializeSearch, type HooksContext } from 'sv-router';
 import type { Auth } from '../machines/index.js';
 import AppLayout from './layout/AppLayout.svelte';
 import { guardGuestRoute, guardRoute, type GuardResult } from './lib/index.js';
-import { HOME_FOR_USERS, type AppNavigation } from './navigation.js';
-import Account from './pages/Account.svelte';
-import Dashboard from './pages/Dashboard.svelte';
+import { GUEST_PATHS, HOME_FOR_USERS, type AppNavigation } from './navigation.js';
 import Home from './pages/Home.svelte';
 import NotFound from './pages/NotFound.svelte';
-import SignIn from './pages/SignIn.svelte';
 
 declare module 'sv-router' {
   interface RouteMeta {
@@ -19,13 +16,22 @@ declare module 'sv-router' {
 /**
  * The demo's routes (real URLs) with their guards, behind the small AppNavigation interface.
  * The guard logic lives in src/lib; this is only sv-router's side of it.
+ *
+ * Every page but the home page is its own chunk, loaded when first visited (or hovered: header
+ * links have `data-preload`). sv-router tells a lazy route from a component by its source text:
+ * write each as `() => import('./pages/X.svelte')`, literally. (Vite's build wraps the import in
+ * its preload helper, `() => preload(() => import(...))`, which still matches.) The flip side: an
+ * eager route component must not contain `() => import(` in its own code, or it would be taken
+ * for a lazy one; load things through a helper module instead (see src/lib/loadForms.ts).
  */
 export function createAppRouter(auth: Auth): AppNavigation {
   const { navigate, route } = createRouter({
     '/': Home,
-    '/sign-in': SignIn,
-    '/dashboard': { '/': Dashboard, meta: { requiresAuth: true } },
-    '/account': { '/': Account, meta: { requiresAuth: true } },
+    '/sign-in': () => import('./pages/SignIn.svelte'),
+    '/sign-up': () => import('./pages/SignUp.svelte'),
+    '/forgot-password': () => import('./pages/ForgotPassword.svelte'),
+    '/dashboard': { '/': () => import('./pages/Dashboard.svelte'), meta: { requiresAuth: true } },
+    '/account': { '/': () => import('./pages/Account.svelte'), meta: { requiresAuth: true } },
     '*': NotFound,
     layout: AppLayout,
     hooks: { beforeLoad },
@@ -41,7 +47,7 @@ export function createAppRouter(auth: Auth): AppNavigation {
     let result: GuardResult = 'allow';
     if (context.meta.requiresAuth) {
       result = await guardRoute(auth, `${context.pathname}${serializeSearch(context.search) ?? ''}${context.hash ?? ''}`);
-    } else if (context.pathname === '/sign-in') {
+    } else if (GUEST_PATHS.has(context.pathname)) {
       result = await guardGuestRoute(auth, context.search['returnTo'], { fallback: HOME_FOR_USERS });
     }
     // sv-router's way to redirect from a hook: throw the navigation.

@@ -1,16 +1,22 @@
 import { createSubscriber } from 'svelte/reactivity';
+import { waitFor } from 'xstate';
 import {
   selectIsAuthenticated,
   selectIsOffline,
+  selectNextStep,
   selectSessionTimes,
   selectUser,
   type Auth,
   type AuthError,
   type AuthUser,
+  type Challenge,
+  type CodeDelivery,
   type Credentials,
   type NextStep,
+  type Notice,
   type SessionEndReason,
   type SessionTimes,
+  type TotpSetup,
 } from '../../machines/index.js';
 import { stateName } from './stateName.js';
 import { TransitionLog } from './TransitionLog.svelte.js';
@@ -98,6 +104,45 @@ export class AuthState {
     return this.snapshot.context.endReason;
   }
 
+  /** What the user is asked to do next (`selectNextStep`): `signIn`, `mfaCode`, `confirmSignUp`… */
+  get nextStep(): NextStep {
+    return selectNextStep(this.snapshot);
+  }
+
+  /** A request is in flight (signing in, answering a challenge, an account step…). */
+  get isBusy(): boolean {
+    return this.snapshot.hasTag('busy');
+  }
+
+  /**
+   * The sign-in challenge being answered (new password, MFA code, MFA choice, TOTP set-up), or
+   * null. Unlike `nextStep` it stays set while an answer is in flight, so a form can show progress.
+   */
+  get challenge(): Challenge | null {
+    const snapshot = this.snapshot;
+    return snapshot.matches('authenticating') ? snapshot.context.challenge : null;
+  }
+
+  /** The user of a sign-up or password reset in progress, to pre-fill the next form. */
+  get pendingUsername(): string | null {
+    return this.snapshot.context.pendingUsername;
+  }
+
+  /** Where Cognito sent the last confirmation or reset code (masked). */
+  get codeDelivery(): CodeDelivery | null {
+    return this.snapshot.context.codeDelivery;
+  }
+
+  /** What the last account step achieved (`passwordChanged`, `totpEnabled`…); see NOTICE_MESSAGES. */
+  get notice(): Notice | null {
+    return this.snapshot.context.notice;
+  }
+
+  /** A signed-in user's TOTP set-up in progress: the secret to show once, as a QR code and as text. */
+  get totpSetup(): TotpSetup | null {
+    return this.snapshot.context.totpSetup;
+  }
+
   get refreshCount(): number {
     return this.snapshot.context.refreshCount;
   }
@@ -126,6 +171,17 @@ export class AuthState {
     const snapshot = this.snapshot;
     if (snapshot.matches('expired')) return true;
     return this.#reauthPending && !selectIsAuthenticated(snapshot);
+  }
+
+  /**
+   * Waits (up to `timeoutMs`) until a signed-in session can take an account step: the machine
+   * accepts them in `signedIn.idle` only, not while a refresh or another request is in flight.
+   * Resolves either way; a step sent too early then fails with `invalidRequest`.
+   */
+  async whenIdle(timeoutMs = 10_000): Promise<void> {
+    await waitFor(this.auth.actor, (s) => s.matches({ signedIn: 'idle' }) || !selectIsAuthenticated(s), {
+      timeout: timeoutMs,
+    }).catch(() => undefined);
   }
 
   /** The username of the last session this object saw, to pre-fill a sign-in form. */

@@ -1,4 +1,4 @@
-import { AuthError, type AuthErrorCode, type SessionEndReason } from '../../machines/index.js';
+import { AuthError, type AuthErrorCode, type Notice, type SessionEndReason } from '../../machines/index.js';
 
 /**
  * What to tell a person for each AuthError code. One map, so every screen says the same thing;
@@ -14,7 +14,7 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorCode, string>> = {
   timeout: 'The sign-in service took too long to answer. Try again in a moment.',
   offline: 'You seem to be offline. Your session will carry on once the connection is back.',
   serviceUnavailable: 'The sign-in service is having trouble. Try again in a moment.',
-  unsupportedOperation: 'The sign-in service does not support this action.',
+  unsupportedOperation: 'That is not supported by this user pool service.',
   invalidRequest: 'Please check what you entered and try again.',
   alreadySignedIn: 'You are already signed in.',
   notAuthorized: 'You are not allowed to do that.',
@@ -46,6 +46,18 @@ export const SESSION_END_MESSAGES: Readonly<Record<SessionEndReason, string>> = 
   otherTab: 'You signed out in another tab.',
   idle: 'You were signed out after a period of inactivity.',
   maxAge: 'Your session reached its time limit. Please sign in again.',
+};
+
+/** What the last account step achieved (`context.notice`), in words. */
+export const NOTICE_MESSAGES: Readonly<Record<Notice, string>> = {
+  signUpCodeSent: 'We sent you a confirmation code.',
+  signUpConfirmed: 'Your account is confirmed. Sign in to carry on.',
+  codeResent: 'We sent you a new code.',
+  resetCodeSent: 'We sent you a code to reset your password.',
+  passwordReset: 'Your password has been reset. Sign in with the new one.',
+  passwordChanged: 'Your password has been changed.',
+  totpEnabled: 'Your authenticator app is set up: sign-in will ask for a code from it.',
+  mfaPreferenceSaved: 'Your sign-in settings are saved.',
 };
 
 /** The human message for anything an auth call threw; never the raw error text. */

@@ -1,7 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { waitFor as waitForActor } from 'xstate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthError } from '../../../machines/index.js';
 import { ReauthDialog } from '../../../src/lib/index.js';
+import { makeTokenSet } from '../../support/fakeTokens.js';
 import AuthHost from './AuthHost.svelte';
 import { authFixture, PASSWORD, type AuthFixture } from './authFixture.js';
 
@@ -73,5 +75,40 @@ describe('ReauthDialog', () => {
     dialog.dispatchEvent(cancel);
     expect(cancel.defaultPrevented).toBe(true);
     expect(dialog.open).toBe(true);
+  });
+
+  it('answers an MFA challenge in the dialog; Cancel asks for the password again', async () => {
+    const dialog = await renderExpired();
+    fixture.cognito.on('InitiateAuth', () => ({
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: 'challenge-session',
+      ChallengeParameters: { USER_ID_FOR_SRP: 'demo' },
+    }));
+    fixture.cognito.on('RespondToAuthChallenge', (request) => {
+      if (request.ChallengeResponses?.['SOFTWARE_TOKEN_MFA_CODE'] !== '123456') throw new AuthError('codeMismatch', 'Invalid code');
+      const set = makeTokenSet({ iatSeconds: Math.floor(Date.now() / 1000), serial: 99 });
+      return { AuthenticationResult: { IdToken: set.idToken, AccessToken: set.accessToken, RefreshToken: set.refreshToken } };
+    });
+    const enterPassword = async () => {
+      await fireEvent.input(input('Password'), { target: { value: PASSWORD } });
+      await fireEvent.submit(dialog.querySelector('form')!);
+      return screen.findByLabelText('Verification code');
+    };
+
+    await enterPassword();
+    expect(dialog.open).toBe(true);
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByLabelText('Password');
+    expect(dialog.open).toBe(true);
+    expect(input('Username').value).toBe('demo');
+
+    const code = (await enterPassword()) as HTMLInputElement;
+    await fireEvent.input(code, { target: { value: '000000' } });
+    await fireEvent.submit(dialog.querySelector('form')!);
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That code is not right. Check it and try again.'));
+    await fireEvent.input(code, { target: { value: '123456' } });
+    await fireEvent.submit(dialog.querySelector('form')!);
+    await vi.waitFor(() => expect(dialog.open).toBe(false));
+    expect(fixture.auth.actor.getSnapshot().matches('signedIn')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../../machines/index.js';
-import { AUTH_ERROR_MESSAGES, authErrorMessage, SESSION_END_MESSAGES } from '../../../src/lib/index.js';
+import { AUTH_ERROR_MESSAGES, authErrorMessage, NOTICE_MESSAGES, SESSION_END_MESSAGES } from '../../../src/lib/index.js';
 
 describe('auth messages', () => {
   it('has a distinct sentence for every AuthError code', () => {
@@ -21,5 +21,16 @@ describe('auth messages', () => {
 
   it('has a sentence for every reason a session ends', () => {
     for (const message of Object.values(SESSION_END_MESSAGES)) expect(message).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('has a sentence for every notice an account step leaves', () => {
+    const messages = Object.values(NOTICE_MESSAGES);
+    expect(new Set(messages).size).toBe(messages.length);
+    for (const message of messages) expect(message).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('says plainly when the user pool service lacks an operation', () => {
+    const error = new AuthError('unsupportedOperation', 'ResendConfirmationCode is not supported: CognitoLocal#Unsupported');
+    expect(authErrorMessage(error)).toBe('That is not supported by this user pool service.');
   });
 });
