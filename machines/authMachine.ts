@@ -123,7 +123,12 @@ export const authMachine = authSetup.createMachine({
       invoke: {
         id: 'readSharedSession',
         src: 'restoreSession',
-        input: ({ context }) => ({ config: context.config, ports: context.ports }),
+        // What the other tab wrote, as its message carries it: this tab's storage may lag behind.
+        input: ({ context, event }) => ({
+          config: context.config,
+          ports: context.ports,
+          ...(event.type === 'SESSION_CHANGED_ELSEWHERE' ? { stored: event.stored } : {}),
+        }),
         onDone: [
           {
             guard: { type: 'restoredAs', params: ({ event }) => ({ result: event.output, status: 'usable' }) },

@@ -209,8 +209,8 @@ export type AuthEvent =
   /** The API answered 401 again to freshly refreshed tokens: the session is over (reason `revoked`). */
   | { type: 'SESSION_REVOKED'; tokenId: string }
   | { type: 'STORAGE_FALLBACK'; error: AuthError }
-  /** Another tab stored a new session (signed in or refreshed): read it from storage. */
-  | { type: 'SESSION_CHANGED_ELSEWHERE' }
+  /** Another tab stored a new session (signed in or refreshed); `stored` is what it wrote. */
+  | { type: 'SESSION_CHANGED_ELSEWHERE'; stored: string }
   /** Another tab's session ended; this tab's, sharing the same tokens, ends the same way. */
   | { type: 'SIGNED_OUT_ELSEWHERE'; reason: SessionEndReason }
   /** This tab now holds the cross-tab refresh lock. */

@@ -87,6 +87,10 @@ export const authSetup = setup({
     announce: ({ context }, params: { message: TabMessage }) => {
       context.ports.channel?.post(params.message);
     },
+    /** Tells other tabs about the session just stored, with what was stored. */
+    announceStoredSession: ({ context }) => {
+      if (context.session) context.ports.channel?.post({ kind: 'updated', stored: serializeSession(context.session) });
+    },
     setRefreshApi: assign((_, params: { refreshApi: Exclude<RefreshApi, 'auto'> }) => ({ refreshApiInUse: params.refreshApi })),
     /** A sign-in step ended: keep its tokens, or the challenge it asks for next. */
     storeSignInResult: assign((_, params: { result: SignInResult }) => ({

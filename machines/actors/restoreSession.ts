@@ -4,10 +4,13 @@ import type { AuthMachineInput, RestoreResult } from '../authMachine.types.js';
 import { parseStoredSession } from '../storage/storedSession.js';
 import { isExpired } from '../tokens/Session.js';
 
-/** Reads and validates the stored session. Never calls the network. */
-export const restoreSession = fromPromise<RestoreResult, AuthMachineInput>(async ({ input }) => {
+/**
+ * Reads and validates the stored session, or `stored` when given (what another tab says it
+ * wrote, which this tab's view of storage may not show yet). Never calls the network.
+ */
+export const restoreSession = fromPromise<RestoreResult, AuthMachineInput & { stored?: string }>(async ({ input }) => {
   const { config, ports } = input;
-  const raw = ports.storage.getItem(config.storageKey);
+  const raw = input.stored ?? ports.storage.getItem(config.storageKey);
   if (raw === null) return { status: 'empty' };
   const now = ports.clock.now();
   try {

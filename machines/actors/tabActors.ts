@@ -7,7 +7,7 @@ import type { TabChannel } from '../tabs/TabChannel.js';
 export const listenToTabs = fromCallback<AuthEvent, { channel: TabChannel | null }>(({ input, sendBack }) => {
   if (!input.channel) return undefined;
   return input.channel.subscribe((message) => {
-    if (message.kind === 'updated') sendBack({ type: 'SESSION_CHANGED_ELSEWHERE' });
+    if (message.kind === 'updated') sendBack({ type: 'SESSION_CHANGED_ELSEWHERE', stored: message.stored });
     else if (message.kind === 'ended') sendBack({ type: 'SIGNED_OUT_ELSEWHERE', reason: message.reason });
     else sendBack({ type: 'USER_ACTIVE' });
   });
@@ -35,7 +35,9 @@ export const holdRefreshLock = fromCallback<AuthEvent, { lock: RefreshLock }>(({
   );
   return () => {
     controller.abort();
-    release?.();
+    // Released after the state change's actions (persist, announce) have run, so another tab
+    // granted the lock next has the new session on its way before it can ask for one.
+    queueMicrotask(() => release?.());
   };
 });
 

@@ -87,7 +87,7 @@ export const authenticatingState = authSetup.createStateConfig({
           target: '#auth.signedIn',
           actions: [
             'persistSession',
-            { type: 'announce', params: { message: { kind: 'updated' } } },
+            'announceStoredSession',
             'clearChallenge',
             'clearError',
             'startSession',

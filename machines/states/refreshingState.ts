@@ -66,7 +66,7 @@ export const refreshingState = authSetup.createStateConfig({
                 { type: 'setSession', params: ({ event }) => ({ session: event.output.session }) },
                 { type: 'setRefreshApi', params: ({ event }) => ({ refreshApi: event.output.refreshApi }) },
                 'persistSession',
-                { type: 'announce', params: { message: { kind: 'updated' } } },
+                'announceStoredSession',
                 'countRefresh',
                 'recordRefresh',
                 'clearError',

@@ -1,10 +1,14 @@
 import type { SessionEndReason } from '../authMachine.types.js';
 
 /**
- * What one tab tells the others. No tokens travel: a tab that hears `updated` reads the shared
- * storage itself, so the channel can leak nothing that storage does not already hold.
+ * What one tab tells the others. `updated` carries the session exactly as it was written to the
+ * shared storage (nothing storage does not already hold): browsers deliver storage changes to
+ * other tabs asynchronously, so a tab reading storage on this message could still see the old one.
  */
-export type TabMessage = { kind: 'updated' } | { kind: 'ended'; reason: SessionEndReason } | { kind: 'active' };
+export type TabMessage =
+  | { kind: 'updated'; stored: string }
+  | { kind: 'ended'; reason: SessionEndReason }
+  | { kind: 'active' };
 
 /** The port tabs talk through (BroadcastChannel in browsers; an in-process hub in tests). */
 export interface TabChannel {

@@ -3,7 +3,8 @@ import type { TabChannel, TabMessage } from './TabChannel.js';
 function isTabMessage(data: unknown): data is TabMessage {
   if (typeof data !== 'object' || data === null) return false;
   const kind = (data as { kind?: unknown }).kind;
-  if (kind === 'updated' || kind === 'active') return true;
+  if (kind === 'active') return true;
+  if (kind === 'updated') return typeof (data as { stored?: unknown }).stored === 'string';
   return kind === 'ended' && typeof (data as { reason?: unknown }).reason === 'string';
 }
 
@@ -33,7 +34,7 @@ export function broadcastTabChannel(name: string, storageKey: string): TabChanne
     subscribe(listener) {
       const onStorage = (event: StorageEvent) => {
         if (event.key !== storageKey && event.key !== null) return;
-        listener(event.newValue === null ? { kind: 'ended', reason: 'user' } : { kind: 'updated' });
+        listener(event.newValue === null ? { kind: 'ended', reason: 'user' } : { kind: 'updated', stored: event.newValue });
       };
       globalThis.addEventListener?.('storage', onStorage);
       return () => globalThis.removeEventListener?.('storage', onStorage);
