@@ -38,7 +38,8 @@ type AuthSnapshot = SnapshotFrom<typeof authMachine>;
 export function createAuthSteps(actor: AuthActor): AuthSteps {
   /** Sends one event once start-up is over, waits for the outcome, rejects with its error. */
   async function perform(event: AuthEvent): Promise<AuthSnapshot> {
-    const before = await waitFor(actor, (s) => !s.matches('restoring'));
+    // A step asked for during start-up, a refresh or a tab sync waits for it, not fails.
+    const before = await waitFor(actor, (s) => !s.hasTag('busy'));
     if (event.type === 'SIGN_IN' && (selectIsAuthenticated(before) || before.matches('signingOut'))) {
       throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
     }

@@ -34,3 +34,25 @@ describe('re-authentication after expiry', () => {
     auth.stop();
   });
 });
+
+describe('account steps during a refresh', () => {
+  it('wait for the refresh instead of failing', async () => {
+    let finishRefresh: (value: ReturnType<typeof tokens>) => void = () => {};
+    const cognito = new FakeCognito()
+      .on('InitiateAuth', (input) =>
+        input.AuthFlow === 'REFRESH_TOKEN_AUTH' ? new Promise((resolve) => (finishRefresh = resolve)) : tokens(1),
+      )
+      .on('ChangePassword', () => ({}));
+    const auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    auth.actor.send({ type: 'REFRESH' });
+    const change = auth.changePassword({ previousPassword: 'pw', proposedPassword: 'new-pw' });
+    await waitFor(auth.actor, (s) => s.matches({ refreshing: { locked: 'requesting' } }));
+    await new Promise((resolve) => setImmediate(resolve));
+    finishRefresh(tokens(2));
+    await change;
+    expect(cognito.callsOf('ChangePassword')).toHaveLength(1);
+    expect(auth.actor.getSnapshot().context.notice).toBe('passwordChanged');
+    auth.stop();
+  });
+});
