@@ -170,7 +170,7 @@ export const SIZE_NOTES = `- Each bundle is one \`vite build\` with the repo's \
   drop everything behind "not configured".
 - Amplify and amazon-cognito-identity-js sign in with USER_PASSWORD_AUTH like authchart, but their SRP code stays in
   the bundle. Their versions are pinned in \`bench/package.json\`.
-- `npm run bench:size -- --check` fails when authchart's budgets (library, demo app) are exceeded; it is not in CI while they are.`;
+- \`npm run bench:size -- --check\` fails when authchart's budgets (library, demo app) are exceeded; it is not in CI while they are.`;
 
 export const BEHAVIOUR_NOTES = `- All against cognito-local 5.3.0 on 127.0.0.1. Cognito calls are counted on the emulator's side by a loopback proxy
   in front of it. **The proxy answers GetTokensFromRefreshToken**, which cognito-local lacks and Amplify v6 refreshes
