@@ -18,6 +18,8 @@ export interface E2eContext extends LocalPool {
   memoryAppUrl: string;
   /** The app with the 30-second client (`shortClientId`), to watch refreshes happen. */
   shortAppUrl: string;
+  /** The `worker` tier (refresh token in a Web Worker) on the 30-second client. */
+  workerAppUrl: string;
   cognitoEndpoint: string;
 }
 
@@ -27,11 +29,12 @@ declare module 'vitest' {
   }
 }
 
-type Variant = { clientId: string; storage: 'local' | 'memory' };
+type Variant = { clientId: string; storage: 'local' | 'memory' | 'worker' };
 const VARIANTS = {
   appUrl: { clientId: LOCAL_POOL.clientId, storage: 'local' },
   memoryAppUrl: { clientId: LOCAL_POOL.clientId, storage: 'memory' },
   shortAppUrl: { clientId: LOCAL_POOL.shortClientId, storage: 'local' },
+  workerAppUrl: { clientId: LOCAL_POOL.shortClientId, storage: 'worker' },
 } as const satisfies Record<string, Variant>;
 
 const ENV_KEYS = [
@@ -64,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       appUrl: urls.appUrl!,
       memoryAppUrl: urls.memoryAppUrl!,
       shortAppUrl: urls.shortAppUrl!,
+      workerAppUrl: urls.workerAppUrl!,
       cognitoEndpoint: cognito.endpoint,
     });
     return teardown;
