@@ -80,6 +80,11 @@ describe('createSession', () => {
     expectInvalidToken(() => createSession({ ...a, accessToken: b.accessToken }, TEST_POOL, NOW), /different users/);
   });
 
+  it('refuses tokens issued more than a day away from the device clock (a replay, not skew)', () => {
+    const tokens = makeTokenSet({ iatSeconds: iatSeconds - 2 * 86_400 });
+    expectInvalidToken(() => createSession(tokens, TEST_POOL, NOW), /more than a day/);
+  });
+
   it('requires a refresh token', () => {
     const tokens = makeTokenSet({ iatSeconds });
     expectInvalidToken(() => createSession({ ...tokens, refreshToken: '' }, TEST_POOL, NOW), /refresh token/);
