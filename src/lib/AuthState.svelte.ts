@@ -41,8 +41,9 @@ export class AuthState {
   readonly #subscribe: () => void;
   readonly #unwatch: () => void;
   /**
-   * Set while the user answers the re-auth dialog. A failed sign-in from `expired` lands in
-   * `signedOut` (the machine has no way back to `expired`), and the dialog must stay up then.
+   * Set while the user answers the re-auth dialog. A wrong password returns the machine to
+   * `expired`, but a challenge that fails or times out on the way (MFA during re-auth) ends in
+   * `signedOut`, and the dialog must stay up then.
    */
   #reauthPending = $state(false);
   #lastUsername = $state<string | null>(null);
@@ -174,9 +175,9 @@ export class AuthState {
   }
 
   /**
-   * Waits (up to `timeoutMs`) until a signed-in session can take an account step: the machine
-   * accepts them in `signedIn.idle` only, not while a refresh or another request is in flight.
-   * Resolves either way; a step sent too early then fails with `invalidRequest`.
+   * Waits (up to `timeoutMs`) until a signed-in session is idle: no refresh or other request in
+   * flight. The account helpers wait for that themselves; forms use this to show progress first.
+   * Resolves either way.
    */
   async whenIdle(timeoutMs = 10_000): Promise<void> {
     await waitFor(this.auth.actor, (s) => s.matches({ signedIn: 'idle' }) || !selectIsAuthenticated(s), {
