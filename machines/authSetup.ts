@@ -1,5 +1,6 @@
 import { assign, emit, setup } from 'xstate';
 import { holdRefreshLock, listenForSignals, listenToTabs } from './actors/tabActors.js';
+import { asksToSignInAgain } from './asksToSignInAgain.js';
 import { AuthError, toAuthError } from './AuthError.js';
 import { changePassword, setMfaPreference, setUpTotp, verifyTotp } from './actors/accountActors.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
@@ -146,8 +147,8 @@ export const authSetup = setup({
       return code === 'refreshRejected' || code === 'invalidToken';
     },
     hasSession: ({ context }) => context.session !== null,
-    /** A re-authentication after the session expired (the reason is kept until the next session). */
-    reauthenticating: ({ context }) => context.endReason === 'expired' || context.endReason === 'revoked',
+    /** A sign-in again after the session expired (the reason is kept until the next session). */
+    reauthenticating: ({ context }) => asksToSignInAgain(context.endReason),
     /** This tab has a session, and the other tab's ended for one of `reasons`. */
     hasSessionEndingAs: ({ context }, params: { reason: SessionEndReason; reasons: readonly SessionEndReason[] }) =>
       context.session !== null && params.reasons.includes(params.reason),

@@ -1,7 +1,14 @@
 // The public API. Everything is exported by name: what is not listed here is internal.
 export { createAuth } from './createAuth.js';
 export type { Auth, AuthConfig, AuthTokens } from './createAuth.js';
-export { selectIsAuthenticated, selectIsOffline, selectNextStep, selectSessionTimes, selectUser } from './selectors.js';
+export {
+  selectIsAuthenticated,
+  selectIsOffline,
+  selectNeedsReauth,
+  selectNextStep,
+  selectSessionTimes,
+  selectUser,
+} from './selectors.js';
 export type { AuthUser, NextStep, SessionTimes } from './selectors.js';
 export type { AuthSteps } from './authSteps.js';
 export { authMachine } from './authMachine.js';

@@ -1,4 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
+import { asksToSignInAgain } from './asksToSignInAgain.js';
 import type { authMachine } from './authMachine.js';
 import { msUntilRefresh, type IdTokenClaims } from './tokens/Session.js';
 
@@ -14,6 +15,15 @@ export interface AuthUser {
 /** Signed in, or refreshing a session that was: the app treats both as authenticated. */
 export function selectIsAuthenticated(snapshot: AuthSnapshot): boolean {
   return snapshot.matches('signedIn') || snapshot.matches('refreshing');
+}
+
+/**
+ * The session ended without the user asking (`expired`), or they are signing in again after it
+ * did, a challenge on the way included: ask over the current page instead of leaving it.
+ */
+export function selectNeedsReauth(snapshot: AuthSnapshot): boolean {
+  if (snapshot.matches('expired')) return true;
+  return snapshot.matches('authenticating') && asksToSignInAgain(snapshot.context.endReason);
 }
 
 /** The user from the ID token's claims, or null without a session. */

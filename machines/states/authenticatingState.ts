@@ -20,15 +20,11 @@ function responsesFor(challenge: Challenge | null, event: AuthEvent): Record<str
   }
 }
 
-/** A challenge waits this long for an answer, then the sign-in ends with reason `challengeExpired`. */
+/** A challenge waits this long for an answer, then the sign-in fails with `challengeExpired`. */
 const expireChallenge = {
   challengeTimeout: {
-    target: '#auth.signedOut',
-    actions: [
-      'clearChallenge',
-      { type: 'setError', params: () => ({ error: challengeExpiredError() }) },
-      { type: 'endSession', params: { reason: 'challengeExpired' } },
-    ],
+    target: '#auth.authenticating.failed',
+    actions: { type: 'setError', params: () => ({ error: challengeExpiredError() }) },
   },
 } as const;
 
@@ -39,8 +35,12 @@ const expireChallenge = {
 export const authenticatingState = authSetup.createStateConfig({
   initial: 'submitting',
   on: {
-    CANCEL: { target: '#auth.signedOut', actions: ['clearChallenge', 'forgetAutoSignIn'] },
-    SIGN_OUT: { target: '#auth.signedOut', actions: ['clearChallenge', 'forgetAutoSignIn'] },
+    CANCEL: { target: '.failed' },
+    // Also ends a re-authentication for good: the reason becomes `user`, no longer `expired`.
+    SIGN_OUT: {
+      target: '#auth.signedOut',
+      actions: ['clearChallenge', 'forgetAutoSignIn', { type: 'endSession', params: { reason: 'user' } }],
+    },
   },
   states: {
     submitting: {
@@ -60,28 +60,13 @@ export const authenticatingState = authSetup.createStateConfig({
           target: 'routing',
           actions: [{ type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) }, 'forgetAutoSignIn'],
         },
-        // A failed re-authentication (a typo in the dialog) stays expired, where the app keeps asking.
-        onError: [
-          {
-            guard: 'reauthenticating',
-            target: '#auth.expired',
-            actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
-          },
-          {
-            target: '#auth.signedOut',
-            actions: [{ type: 'setError', params: ({ event }) => ({ error: event.error }) }, 'forgetAutoSignIn'],
-          },
-        ],
+        onError: { target: 'failed', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
       },
     },
     routing: {
       always: [
         // Cognito said the challenge session is over (or the answer came too late): start again.
-        {
-          guard: 'lastErrorIsChallengeExpired',
-          target: '#auth.signedOut',
-          actions: ['clearChallenge', { type: 'endSession', params: { reason: 'challengeExpired' } }],
-        },
+        { guard: 'lastErrorIsChallengeExpired', target: 'failed' },
         {
           guard: 'hasSession',
           target: '#auth.signedIn',
@@ -100,20 +85,34 @@ export const authenticatingState = authSetup.createStateConfig({
         { guard: 'challengeHasTotpSecret', target: 'mfaSetup.awaitingCode' },
         { guard: { type: 'challengeIs', params: { names: ['MFA_SETUP'] } }, target: 'mfaSetup' },
         {
-          target: '#auth.signedOut',
-          actions: [
-            {
-              type: 'setError',
-              params: ({ context }) => ({
-                error: new AuthError(
-                  'unsupportedChallenge',
-                  `Sign-in needs a step authchart does not handle (${context.challenge?.name ?? 'unknown'}).`,
-                ),
-              }),
-            },
-            'clearChallenge',
-          ],
+          target: 'failed',
+          actions: {
+            type: 'setError',
+            params: ({ context }) => ({
+              error: new AuthError(
+                'unsupportedChallenge',
+                `Sign-in needs a step authchart does not handle (${context.challenge?.name ?? 'unknown'}).`,
+              ),
+            }),
+          },
         },
+      ],
+    },
+    /**
+     * The sign-in did not finish: a wrong password, a challenge session that ran out, a step
+     * authchart does not handle, a cancel. A re-authentication (the session had expired) goes back
+     * to `expired`, where the app keeps asking and the reason stays; any other sign-in ends in
+     * `signedOut`, with reason `challengeExpired` when that is why.
+     */
+    failed: {
+      always: [
+        { guard: 'reauthenticating', target: '#auth.expired', actions: 'clearChallenge' },
+        {
+          guard: 'lastErrorIsChallengeExpired',
+          target: '#auth.signedOut',
+          actions: ['clearChallenge', 'forgetAutoSignIn', { type: 'endSession', params: { reason: 'challengeExpired' } }],
+        },
+        { target: '#auth.signedOut', actions: ['clearChallenge', 'forgetAutoSignIn'] },
       ],
     },
     newPasswordRequired: {
@@ -144,8 +143,8 @@ export const authenticatingState = authSetup.createStateConfig({
               actions: { type: 'setChallenge', params: ({ event }) => ({ challenge: event.output }) },
             },
             onError: {
-              target: '#auth.signedOut',
-              actions: [{ type: 'setError', params: ({ event }) => ({ error: event.error }) }, 'clearChallenge'],
+              target: '#auth.authenticating.failed',
+              actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
             },
           },
         },

@@ -3,6 +3,7 @@ import { waitFor } from 'xstate';
 import {
   selectIsAuthenticated,
   selectIsOffline,
+  selectNeedsReauth,
   selectNextStep,
   selectSessionTimes,
   selectUser,
@@ -40,12 +41,6 @@ export class AuthState {
   readonly transitions: TransitionLog;
   readonly #subscribe: () => void;
   readonly #unwatch: () => void;
-  /**
-   * Set while the user answers the re-auth dialog. A wrong password returns the machine to
-   * `expired`, but a challenge that fails or times out on the way (MFA during re-auth) ends in
-   * `signedOut`, and the dialog must stay up then.
-   */
-  #reauthPending = $state(false);
   #lastUsername = $state<string | null>(null);
 
   constructor(auth: Auth, options: AuthStateOptions = {}) {
@@ -56,11 +51,10 @@ export class AuthState {
     });
     this.transitions = new TransitionLog(auth.actor, { limit: options.transitionLimit ?? 8 });
     // `expired` has no session left to name the user, so the re-auth prompt would start empty:
-    // remember who was signed in. A session from anywhere (another tab, too) ends a re-auth.
+    // remember who was signed in.
     const watch = (snapshot: AuthSnapshot) => {
       const username = selectUser(snapshot)?.username;
       if (username) this.#lastUsername = username;
-      if (selectIsAuthenticated(snapshot)) this.#reauthPending = false;
     };
     watch(auth.actor.getSnapshot());
     const subscription = auth.actor.subscribe(watch);
@@ -167,11 +161,12 @@ export class AuthState {
     return selectIsOffline(this.snapshot, now);
   }
 
-  /** The session ended underneath the user: ask them to sign in again, over the current page. */
+  /**
+   * The session ended underneath the user (`expired`), or they are signing in again after it did:
+   * ask over the current page.
+   */
   get needsReauth(): boolean {
-    const snapshot = this.snapshot;
-    if (snapshot.matches('expired')) return true;
-    return this.#reauthPending && !selectIsAuthenticated(snapshot);
+    return selectNeedsReauth(this.snapshot);
   }
 
   /**
@@ -201,18 +196,17 @@ export class AuthState {
   }
 
   /**
-   * Signs in again from `expired`; keeps `needsReauth` up until it succeeds or is abandoned.
-   * Resolves with the next step: `signedIn`, or a challenge (MFA, new password) to answer.
+   * Signs in again from `expired`. Resolves with the next step: `signedIn`, or a challenge (MFA,
+   * new password) to answer. A wrong password, a cancelled or timed-out challenge: back to
+   * `expired`, and `needsReauth` stays up.
    */
   async reauthenticate(credentials: Credentials): Promise<NextStep> {
-    this.#reauthPending = true;
     return this.auth.signIn(credentials);
   }
 
-  /** The user declined to sign in again: end the expired session for good. */
+  /** The user declined to sign in again: end the expired session (or the re-auth) for good. */
   async abandonReauth(): Promise<void> {
-    this.#reauthPending = false;
-    if (this.auth.actor.getSnapshot().matches('expired')) await this.auth.signOut();
+    if (this.needsReauth) await this.auth.signOut();
   }
 
   dispose(): void {
