@@ -1,23 +1,15 @@
 // The Content-Security-Policy `vite preview` sends with the built app (dev/cspPlugin.js): present
 // on every response, strict, and never violated while a user signs in, calls the API, and
 // visits the account pages (the TOTP QR code included).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/launchChromium.js';
+import { describe, expect, inject, it } from 'vitest';
 import { authState, openPage, signIn, url } from './appPage.js';
 import { createUser } from './cognitoAdmin.js';
+import { useBrowser } from './useBrowser.js';
 
 const e2e = inject('e2e');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const EXPECTED = [
   "default-src 'self'",
@@ -70,7 +62,7 @@ describe('Content-Security-Policy', () => {
 
   it('is never violated while signing in, calling the API and using the account pages; an injected inline script is blocked', async () => {
     const user = await createUser(e2e.cognitoEndpoint, 'csp');
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const violations = await watchViolations(page);
 
     await page.goto(url(e2e.appUrl, '/sign-up'));

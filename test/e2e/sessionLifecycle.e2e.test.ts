@@ -1,28 +1,19 @@
 // The long ones, run side by side: 30-second tokens refreshing for two minutes, and a refresh
 // token revoked behind the app's back. Each test signs in a user of its own.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { launchChromium } from '../support/launchChromium.js';
+import { describe, inject, it } from 'vitest';
 import { authState, openPage, screenshot, signIn, storedTokens, url } from './appPage.js';
 import { createUser, revokeToken } from './cognitoAdmin.js';
+import { useBrowser } from './useBrowser.js';
 
 const e2e = inject('e2e');
 const WATCH_MS = 120_000;
 const SAMPLE_MS = 2_000;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.concurrent('session lifecycle with 30-second tokens', () => {
   it('refreshes in the background while API calls keep working, for two minutes', { timeout: WATCH_MS + 60_000 }, async ({ expect }) => {
     const user = await createUser(e2e.cognitoEndpoint, 'refresh');
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     await signIn(page, e2e.shortAppUrl, user);
     await page.waitForURL(url(e2e.shortAppUrl, '/dashboard'));
     await page.getByTestId('profile').waitFor();
@@ -50,7 +41,7 @@ describe.concurrent('session lifecycle with 30-second tokens', () => {
 
   it('asks for the password over the page when the refresh token is revoked out of band', { timeout: 60_000 }, async ({ expect }) => {
     const user = await createUser(e2e.cognitoEndpoint, 'revoke');
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     await page.goto(url(e2e.shortAppUrl, '/sign-in?returnTo=%2Faccount'));
     await signIn(page, e2e.shortAppUrl, user);
     await page.waitForURL(url(e2e.shortAppUrl, '/account'));

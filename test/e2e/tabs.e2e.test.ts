@@ -1,24 +1,16 @@
 // Three tabs of one browser on 30-second tokens: one refresh per expiry cycle reaches Cognito,
 // with 400 ms added to every Cognito call (at loopback speed even uncoordinated tabs would
 // happen to refresh once); sign-out and sign-in in one tab reach the others.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/launchChromium.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { authState, pathOf, signIn, url } from './appPage.js';
 import { createUser } from './cognitoAdmin.js';
+import { useBrowser } from './useBrowser.js';
 
 const e2e = inject('e2e');
 const WATCH_MS = 120_000;
 const LATENCY_MS = 400;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface CognitoCall {
   at: number;
@@ -78,7 +70,7 @@ async function openTabs(context: BrowserContext, count: number, path: string): P
 describe('three tabs, one session', () => {
   it('one refresh per expiry cycle across three tabs for two minutes', { timeout: WATCH_MS + 60_000 }, async () => {
     const user = await createUser(e2e.cognitoEndpoint, 'tabs');
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const calls = await slowAndCountCognito(context);
     const [first] = await openTabs(context, 1, '/sign-in');
     await signIn(first!, e2e.shortAppUrl, user);
@@ -112,7 +104,7 @@ describe('three tabs, one session', () => {
 
   it('sign-out in one tab guards the others within a second; sign-in in one signs in the others', { timeout: 60_000 }, async () => {
     const user = await createUser(e2e.cognitoEndpoint, 'tabsout');
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const [first] = await openTabs(context, 1, '/sign-in');
     await signIn(first!, e2e.shortAppUrl, user);
     await first!.waitForURL(url(e2e.shortAppUrl, '/dashboard'));

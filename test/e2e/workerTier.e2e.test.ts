@@ -1,27 +1,18 @@
 // The `worker` tier in chromium: the refresh token lives in a Web Worker that makes the Cognito
 // calls; the page (its storage, its DOM, anything its scripts can reach) never holds it, and
 // refreshing still works.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/launchChromium.js';
+import { describe, expect, inject, it } from 'vitest';
 import { authState, openPage, signIn, url } from './appPage.js';
 import { createUser } from './cognitoAdmin.js';
+import { useBrowser } from './useBrowser.js';
 
 const e2e = inject('e2e');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the worker tier', () => {
   it('keeps the refresh token out of the page and still refreshes', { timeout: 60_000 }, async () => {
     const user = await createUser(e2e.cognitoEndpoint, 'worker');
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     // The worker's own requests to Cognito, as the network sees them (the page cannot).
     const refreshTokens: string[] = [];
     let refreshRequests = 0;
