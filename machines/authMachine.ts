@@ -47,7 +47,9 @@ export const authMachine = authSetup.createMachine({
     },
   ],
   on: {
-    USER_ACTIVE: { actions: 'recordActivity' },
+    // Activity counts in every state, and in the other tabs too (they may be idle, timing out).
+    USER_ACTIVE: { actions: ['recordActivity', 'announceActivity'] },
+    ACTIVE_ELSEWHERE: { actions: 'recordActivity' },
     /** Another tab's session ended; ours shares its tokens, so it ends the same way. */
     SIGNED_OUT_ELSEWHERE: [
       {
@@ -161,6 +163,11 @@ export const authMachine = authSetup.createMachine({
     signingOut: {
       // Cleared first, so a reload during sign-out cannot bring the session back.
       tags: 'busy',
+      on: {
+        // Tabs sharing the session often end it together (the same idle timeout): this tab's
+        // own reason stands, and its revoke runs to the end.
+        SIGNED_OUT_ELSEWHERE: {},
+      },
       entry: [
         'forgetStoredSession',
         {

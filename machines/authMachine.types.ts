@@ -217,8 +217,10 @@ export type AuthEvent =
   | { type: 'LOCK_ACQUIRED' }
   /** The page woke up (visible, online, focus, pageshow): timers may have missed their time. */
   | { type: 'WAKE' }
-  /** The user did something, in this tab or another. */
+  /** The user did something in this tab. */
   | { type: 'USER_ACTIVE' }
+  /** The user did something in another tab: it counts here too, but is not passed on again. */
+  | { type: 'ACTIVE_ELSEWHERE' }
 
 /** What restoring found in storage. */
 export interface RestoreResult {

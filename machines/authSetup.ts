@@ -202,7 +202,16 @@ export const authSetup = setup({
       context.config.idleTimeoutMs === null
         ? MAX_TIMER_MS
         : clampTimer(context.lastActivityAt + context.config.idleTimeoutMs - context.ports.clock.now()),
-    idleWarning: ({ context }) => context.config.idleWarningMs,
+    /**
+     * The warning's time left, counted from the last activity too: a refresh during the warning
+     * leaves signedIn and comes back through `idle`, and must not start the warning over.
+     */
+    idleWarning: ({ context }) =>
+      context.config.idleTimeoutMs === null
+        ? MAX_TIMER_MS
+        : clampTimer(
+            context.lastActivityAt + context.config.idleTimeoutMs + context.config.idleWarningMs - context.ports.clock.now(),
+          ),
     /** Time left until the session's maximum age, counted from `auth_time` on the server clock. */
     maxSessionAgeDue: ({ context }) => {
       const { session, config, ports } = context;

@@ -9,7 +9,7 @@ export const listenToTabs = fromCallback<AuthEvent, { channel: TabChannel | null
   return input.channel.subscribe((message) => {
     if (message.kind === 'updated') sendBack({ type: 'SESSION_CHANGED_ELSEWHERE', stored: message.stored });
     else if (message.kind === 'ended') sendBack({ type: 'SIGNED_OUT_ELSEWHERE', reason: message.reason });
-    else sendBack({ type: 'USER_ACTIVE' });
+    else sendBack({ type: 'ACTIVE_ELSEWHERE' });
   });
 });
 

@@ -53,7 +53,9 @@ export const signedInState = authSetup.createStateConfig({
         // Timers may have slept with the page: arm them again from the clock as it is now.
         WAKE: { target: '#auth.signedIn', reenter: true },
         // Activity restarts the idle countdown (the port throttles it) and counts in other tabs.
+        // Theirs is not announced back: two tabs would echo one mouse move between them forever.
         USER_ACTIVE: { target: 'idle', reenter: true, actions: ['recordActivity', 'announceActivity'] },
+        ACTIVE_ELSEWHERE: { target: 'idle', reenter: true, actions: 'recordActivity' },
         SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' },
         CHANGE_PASSWORD: { target: 'changingPassword', actions: ['clearError', 'clearNotice'] },
         SET_UP_TOTP: { target: 'settingUpTotp', actions: ['clearError', 'clearNotice'] },
@@ -76,6 +78,7 @@ export const signedInState = authSetup.createStateConfig({
       },
       on: {
         USER_ACTIVE: { target: 'idle', actions: ['recordActivity', 'announceActivity'] },
+        ACTIVE_ELSEWHERE: { target: 'idle', actions: 'recordActivity' },
         WAKE: { target: '#auth.signedIn', reenter: true },
       },
     },

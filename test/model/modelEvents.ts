@@ -103,6 +103,7 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   LOCK_ACQUIRED: [event('LOCK_ACQUIRED')],
   WAKE: [event('WAKE')],
   USER_ACTIVE: [event('USER_ACTIVE')],
+  ACTIVE_ELSEWHERE: [event('ACTIVE_ELSEWHERE')],
   SESSION_CHANGED_ELSEWHERE: [event('SESSION_CHANGED_ELSEWHERE', { stored: '{}' })],
   SIGNED_OUT_ELSEWHERE: [event('SIGNED_OUT_ELSEWHERE', { reason: 'user' }), event('SIGNED_OUT_ELSEWHERE', { reason: 'expired' })],
 };

@@ -1,6 +1,8 @@
 import type { SimulatedClock } from 'xstate';
 import type { RefreshLock, TabChannel, TabMessage } from '../../machines/index.js';
 
+const MAX_MESSAGES = 10_000;
+
 /** Tabs in one process: what one posts, every other receives, asynchronously as with BroadcastChannel. */
 export class InProcessTabHub {
   readonly #listeners = new Set<{ owner: object; listener: (message: TabMessage) => void }>();
@@ -11,6 +13,8 @@ export class InProcessTabHub {
     return {
       post: (message) => {
         this.posted.push(message);
+        // Tabs that echo each other's messages would loop on microtasks and hang the run: fail instead.
+        if (this.posted.length > MAX_MESSAGES) throw new Error(`more than ${MAX_MESSAGES} tab messages: tabs are echoing each other`);
         for (const entry of this.#listeners) {
           if (entry.owner !== owner) queueMicrotask(() => entry.listener(message));
         }

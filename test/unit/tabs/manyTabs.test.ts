@@ -10,8 +10,11 @@ const LIFETIME_SECONDS = 60;
 const LATENCY_MS = 400;
 const LOCK_TIMEOUT_MS = 15_000;
 
-/** Tabs of one browser, in one process: shared storage, channel and lock; one rotating Cognito. */
-function browser(tabCount: number) {
+/**
+ * Tabs of one browser, in one process: shared storage, channel and lock; one rotating Cognito.
+ * `idleTimeoutMinutes` turns the idle timeout on; `activity(index)` is then the user acting in a tab.
+ */
+function browser(tabCount: number, options: { idleTimeoutMinutes?: number } = {}) {
   const clock = new SimulatedClock();
   clock.set(Date.UTC(2026, 0, 1));
   const hub = new InProcessTabHub();
@@ -19,6 +22,7 @@ function browser(tabCount: number) {
   const cognito = new RotatingCognito(clock, LIFETIME_SECONDS, LATENCY_MS);
   const storage = memoryStorage('shared local');
   const expiredTabs = new Set<number>();
+  const activityListeners: (() => void)[] = [];
   const tabs: Auth[] = Array.from({ length: tabCount }, (_, index) => {
     const tab = createAuth({
       userPoolId: TEST_POOL.userPoolId,
@@ -27,6 +31,17 @@ function browser(tabCount: number) {
       transport: cognito,
       clock,
       tabs: { channel: hub.channel(), lock: lock.forTab(index / (2 * tabCount)) },
+      ...(options.idleTimeoutMinutes === undefined
+        ? {}
+        : {
+            idleTimeoutMinutes: options.idleTimeoutMinutes,
+            activity: {
+              subscribe: (listener: () => void) => {
+                activityListeners[index] = listener;
+                return () => undefined;
+              },
+            },
+          }),
     });
     tab.actor.subscribe((snapshot) => {
       if (snapshot.matches('expired')) expiredTabs.add(index);
@@ -49,7 +64,11 @@ function browser(tabCount: number) {
     await flush();
   }
 
-  return { clock, lock, cognito, tabs, expiredTabs, advance, signIn };
+  function activity(index: number) {
+    activityListeners[index]?.();
+  }
+
+  return { clock, hub, lock, cognito, tabs, expiredTabs, advance, signIn, activity };
 }
 
 describe('many tabs, one session', () => {
@@ -88,6 +107,29 @@ describe('many tabs, one session', () => {
     expect(tabs.every((tab) => tab.actor.getSnapshot().matches('signedIn'))).toBe(true);
     console.log(`dead lock holder: longest wait ${lock.longestWaitMs} ms, ${cognito.refreshRequests.length} refreshes in 3 minutes`);
     for (const tab of tabs) tab.stop();
+  });
+
+  it("counts one tab's activity in the others without echoing it back, and ends idle sessions everywhere", async () => {
+    const { clock, hub, tabs, advance, signIn, activity } = browser(2, { idleTimeoutMinutes: 5 });
+    await signIn(tabs[0]!);
+    await advance(10_000);
+    const activeBefore = hub.posted.filter((message) => message.kind === 'active').length;
+    activity(0);
+    await flush();
+    await advance(1_000);
+    // One user action, one message: the other tab records it but does not announce it again.
+    expect(hub.posted.filter((message) => message.kind === 'active').length - activeBefore).toBe(1);
+    const actedAt = tabs[0]!.actor.getSnapshot().context.lastActivityAt;
+    expect(tabs[1]!.actor.getSnapshot().context.lastActivityAt).toBe(actedAt);
+
+    // No activity from then on: both tabs warn, then sign out for idleness.
+    await advance(5 * 60_000 + 60_000 + 10_000, 5_000);
+    expect(clock.now() - actedAt).toBeGreaterThan(6 * 60_000);
+    // The first tab to time out signs out for idleness and tells the other, which may already be on its way.
+    expect(tabs.map((tab) => tab.actor.getSnapshot().value)).toEqual([{ signedOut: 'idle' }, { signedOut: 'idle' }]);
+    const reasons = tabs.map((tab) => tab.actor.getSnapshot().context.endReason);
+    expect(reasons).toContain('idle');
+    for (const reason of reasons) expect(['idle', 'otherTab']).toContain(reason);
   });
 
   it('sign-out in one tab signs out every tab, with reason otherTab', async () => {
