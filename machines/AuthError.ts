@@ -51,9 +51,18 @@ export type AuthErrorCode =
   | 'sessionExpired'
   /** The API refused even freshly refreshed tokens: the session was revoked server-side. */
   | 'sessionRevoked'
+  /** An account request ended without its answer: the session ended or expired meanwhile. */
+  | 'interrupted'
   | 'unknown';
 
-const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set(['tooManyRequests', 'network', 'timeout', 'offline', 'serviceUnavailable']);
+const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set([
+  'tooManyRequests',
+  'network',
+  'timeout',
+  'offline',
+  'serviceUnavailable',
+  'interrupted',
+]);
 
 export interface AuthErrorOptions {
   /** The Cognito operation that failed, e.g. `InitiateAuth`. */

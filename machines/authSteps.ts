@@ -1,7 +1,7 @@
 import { waitFor, type SnapshotFrom } from 'xstate';
 import { AuthError } from './AuthError.js';
 import type { AuthActor, authMachine } from './authMachine.js';
-import type { AuthEvent, Credentials, MfaType, TotpSetup } from './authMachine.types.js';
+import type { AuthEvent, Credentials, MfaType, Notice, TotpSetup } from './authMachine.types.js';
 import { selectIsAuthenticated, selectNextStep, type NextStep } from './selectors.js';
 
 /**
@@ -52,6 +52,19 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
 
   const next = async (event: AuthEvent) => selectNextStep(await perform(event));
 
+  /**
+   * A signed-in account request: `answered` tells its success apart from the machine leaving
+   * the request unanswered (a sign-out, or the session ending, meanwhile), which rejects.
+   */
+  async function performAccountStep(event: AuthEvent, answered: (snapshot: AuthSnapshot) => boolean): Promise<AuthSnapshot> {
+    const after = await perform(event);
+    if (!answered(after)) {
+      throw new AuthError('interrupted', `${event.type} did not finish: the session changed meanwhile; please try again.`);
+    }
+    return after;
+  }
+  const noticeIs = (notice: Notice) => (snapshot: AuthSnapshot) => snapshot.context.notice === notice;
+
   return {
     signIn: ({ username, password }) => next({ type: 'SIGN_IN', username, password }),
     signUp: ({ username, password, attributes, autoSignIn }) =>
@@ -65,17 +78,17 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
     submitMfaCode: (code) => next({ type: 'SUBMIT_MFA_CODE', code }),
     selectMfaType: (mfaType) => next({ type: 'SELECT_MFA_TYPE', mfaType }),
     async changePassword({ previousPassword, proposedPassword }) {
-      await perform({ type: 'CHANGE_PASSWORD', previousPassword, proposedPassword });
+      await performAccountStep({ type: 'CHANGE_PASSWORD', previousPassword, proposedPassword }, noticeIs('passwordChanged'));
     },
     async setUpTotp() {
-      const after = await perform({ type: 'SET_UP_TOTP' });
+      const after = await performAccountStep({ type: 'SET_UP_TOTP' }, (snapshot) => snapshot.context.totpSetup !== null);
       return after.context.totpSetup!;
     },
     async verifyTotp(code) {
-      await perform({ type: 'VERIFY_TOTP', code });
+      await performAccountStep({ type: 'VERIFY_TOTP', code }, noticeIs('totpEnabled'));
     },
     async setMfaPreference({ totp }) {
-      await perform({ type: 'SET_MFA_PREFERENCE', totp });
+      await performAccountStep({ type: 'SET_MFA_PREFERENCE', totp }, noticeIs('mfaPreferenceSaved'));
     },
     cancel() {
       actor.send({ type: 'CANCEL' });

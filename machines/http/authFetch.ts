@@ -1,3 +1,4 @@
+import { waitFor } from 'xstate';
 import type { AuthActor } from '../authMachine.js';
 import type { Clock } from '../authMachine.types.js';
 import { awaitUsableSession } from '../awaitUsableSession.js';
@@ -53,7 +54,15 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     if (first.status !== 401) return first;
 
     // Refresh even when this request cannot be replayed, so that the next one can succeed.
+    // An account request in flight (a password change…) finishes first: the machine refreshes
+    // only from a quiet state, so the event must not arrive while one is busy.
     const rejected = tokenIdUsed(session);
+    try {
+      await waitFor(actor, (s) => !s.hasTag('busy'), { signal });
+    } catch (error) {
+      await first.body?.cancel();
+      throw error;
+    }
     actor.send({ type: 'TOKEN_REJECTED', tokenId: rejected });
     if (!replay) return first;
     let fresh: Session;

@@ -3,9 +3,20 @@ import { authSetup } from '../authSetup.js';
 
 const revokedError = () => new AuthError('sessionRevoked', 'The API no longer accepts this session; please sign in again.');
 
+/** A refresh asked for (REFRESH, or a 401 from the API for the tokens in use). */
+const refreshOnRequest = {
+  // Asked to refresh (by auth.fetch, getTokens or the app): requests in flight were waited for.
+  REFRESH: { target: '#auth.refreshing' },
+  TOKEN_REJECTED: {
+    guard: { type: 'isCurrentToken', params: ({ event }: { event: { tokenId: string } }) => ({ tokenId: event.tokenId }) },
+    target: '#auth.refreshing',
+  },
+} as const;
+
 /**
- * Signed in with unexpired tokens. The proactive refresh timer lives in `idle`, so it waits for
- * an account request in flight instead of cancelling it; should that request outlast the tokens
+ * Signed in with unexpired tokens. Refreshes start from `idle` (and `stillThere`) only: the
+ * proactive timer, REFRESH and a 401 wait for an account request in flight instead of cutting
+ * it short (Cognito may have done it already). Should that request outlast the tokens
  * themselves, the expiry timer here ends it and refreshes.
  */
 export const signedInState = authSetup.createStateConfig({
@@ -19,12 +30,6 @@ export const signedInState = authSetup.createStateConfig({
     },
   },
   on: {
-    // Asked to refresh (by auth.fetch, getTokens or the app): requests in flight were waited for.
-    REFRESH: { target: '#auth.refreshing' },
-    TOKEN_REJECTED: {
-      guard: { type: 'isCurrentToken', params: ({ event }) => ({ tokenId: event.tokenId }) },
-      target: '#auth.refreshing',
-    },
     SESSION_REVOKED: {
       guard: { type: 'isCurrentToken', params: ({ event }) => ({ tokenId: event.tokenId }) },
       target: '#auth.expired',
@@ -52,13 +57,15 @@ export const signedInState = authSetup.createStateConfig({
       on: {
         // Timers may have slept with the page: arm them again from the clock as it is now.
         WAKE: { target: '#auth.signedIn', reenter: true },
+        ...refreshOnRequest,
         // Activity restarts the idle countdown (the port throttles it) and counts in other tabs.
         // Theirs is not announced back: two tabs would echo one mouse move between them forever.
         USER_ACTIVE: { target: 'idle', reenter: true, actions: ['recordActivity', 'announceActivity'] },
         ACTIVE_ELSEWHERE: { target: 'idle', reenter: true, actions: 'recordActivity' },
         SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' },
         CHANGE_PASSWORD: { target: 'changingPassword', actions: ['clearError', 'clearNotice'] },
-        SET_UP_TOTP: { target: 'settingUpTotp', actions: ['clearError', 'clearNotice'] },
+        // A new secret replaces any earlier one, which Cognito will no longer verify.
+        SET_UP_TOTP: { target: 'settingUpTotp', actions: ['clearTotpSetup', 'clearError', 'clearNotice'] },
         VERIFY_TOTP: { guard: 'hasTotpSetup', target: 'verifyingTotp', actions: ['clearError', 'clearNotice'] },
         SET_MFA_PREFERENCE: { target: 'savingMfaPreference', actions: ['clearError', 'clearNotice'] },
         CANCEL: { actions: ['clearTotpSetup', 'clearError', 'clearNotice'] },
@@ -80,6 +87,7 @@ export const signedInState = authSetup.createStateConfig({
         USER_ACTIVE: { target: 'idle', actions: ['recordActivity', 'announceActivity'] },
         ACTIVE_ELSEWHERE: { target: 'idle', actions: 'recordActivity' },
         WAKE: { target: '#auth.signedIn', reenter: true },
+        ...refreshOnRequest,
       },
     },
     changingPassword: {

@@ -33,6 +33,7 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorCode, string>> = {
   notSignedIn: 'Please sign in to continue.',
   sessionExpired: 'Your session has expired. Please sign in again.',
   sessionRevoked: 'Your session was ended elsewhere. Please sign in again.',
+  interrupted: 'That did not finish because your session changed meanwhile. Please try again.',
   unknown: 'Something went wrong. Please try again.',
 };
 
