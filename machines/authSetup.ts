@@ -141,10 +141,16 @@ export const authSetup = setup({
       context.session !== null && isTokenOf(context.session, params.tokenId),
     restoredAs: (_, params: { result: RestoreResult; status: RestoreResult['status'] }) =>
       params.result.status === params.status,
-    /** Only a refused refresh token ends the session; network, 5xx and throttling are retried. */
+    /**
+     * Trying again cannot help: the refresh token was refused, the tokens failed a check, or the
+     * service answered with a client error that retrying will not change (a deleted app client,
+     * an operation it does not support). Network faults, timeouts, 5xx and throttling are
+     * retried, and so is a failure with no answer from the service at all.
+     */
     refreshRefused: (_, params: { error: unknown }) => {
-      const code = toAuthError(params.error).code;
-      return code === 'refreshRejected' || code === 'invalidToken';
+      const error = toAuthError(params.error);
+      if (error.code === 'refreshRejected' || error.code === 'invalidToken') return true;
+      return !error.retryable && error.status !== undefined && error.status >= 400 && error.status < 500;
     },
     hasSession: ({ context }) => context.session !== null,
     /** A sign-in again after the session expired (the reason is kept until the next session). */

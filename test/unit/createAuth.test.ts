@@ -1,6 +1,7 @@
 import { waitFor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { AuthError, createAuth, memoryStorage, type AuthConfig, type TokenStorage } from '../../machines/index.js';
+import { mapCognitoError } from '../../machines/cognito/mapCognitoError.js';
 import { createSession } from '../../machines/tokens/createSession.js';
 import { serializeSession, storageKey } from '../../machines/storage/storedSession.js';
 import { FakeCognito } from '../support/FakeCognito.js';
@@ -147,6 +148,40 @@ describe('createAuth', () => {
     // Tokens are still valid, so the app keeps using them.
     expect(await auth.getTokens()).not.toBeNull();
     expect(f.storage.getItem(KEY)).not.toBeNull();
+    auth.stop();
+  });
+
+  it.each([
+    ['ResourceNotFoundException', 'invalidConfig'],
+    ['InvalidParameterException', 'invalidRequest'],
+    ['PasswordResetRequiredException', 'unknown'],
+  ])('ends the session when the refresh fails for good (%s, a 400), instead of retrying it forever', async (name, code) => {
+    const f = fixture();
+    f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
+    const auth = createAuth({ ...f.config, refreshApi: 'initiateAuth' });
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    f.cognito.on('InitiateAuth', () => {
+      throw mapCognitoError('InitiateAuth', 'REFRESH_TOKEN_AUTH', { name, message: 'refused', status: 400 });
+    });
+    auth.actor.send({ type: 'REFRESH' });
+    const snapshot = await waitFor(auth.actor, (s) => !s.hasTag('busy'));
+    expect(snapshot.value).toBe('expired');
+    expect(snapshot.context.error?.code).toBe(code);
+    expect(f.storage.getItem(KEY)).toBeNull();
+    auth.stop();
+  });
+
+  it('keeps retrying a refresh that failed without an answer from the service', async () => {
+    const f = fixture();
+    f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
+    const auth = createAuth(f.config);
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    f.cognito.on('InitiateAuth', () => {
+      throw new Error('a custom transport failed');
+    });
+    auth.actor.send({ type: 'REFRESH' });
+    const snapshot = await waitFor(auth.actor, (s) => s.matches({ refreshing: 'retrying' }));
+    expect(snapshot.context.error?.code).toBe('unknown');
     auth.stop();
   });
 
