@@ -47,6 +47,22 @@ export function fallbackStorage(
     },
     getItem: (key) => use((storage) => storage.getItem(key)),
     setItem: (key, value) => use((storage) => storage.setItem(key, value)),
-    removeItem: (key) => use((storage) => storage.removeItem(key)),
+    removeItem: (key) => {
+      use((storage) => storage.removeItem(key));
+      if (fallback) removeLeftover(key);
+    },
   };
+
+  /**
+   * After the move to memory, what was written before the failure may still be in the original
+   * storage (a write failed, a delete may not): a sign-out must not leave a session there for the
+   * next page load. Best effort, as the storage has failed once already.
+   */
+  function removeLeftover(key: string): void {
+    try {
+      getStorage()?.removeItem(key);
+    } catch {
+      // Nothing more can be done about storage that refuses even this.
+    }
+  }
 }

@@ -40,6 +40,23 @@ describe('fallbackStorage', () => {
     expect(tier.kind).toBe('memory (session unavailable)');
   });
 
+  it('still removes from the original storage after a failed write (quota full): sign-out leaves nothing behind', () => {
+    const stored = new Map([['k', 'session written before the quota filled']]);
+    const quotaFull = {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      removeItem: (key: string) => void stored.delete(key),
+    };
+    const tier = fallbackStorage('local', () => quotaFull, () => {});
+    tier.setItem('k', 'refreshed session');
+    expect(tier.getItem('k')).toBe('refreshed session');
+    tier.removeItem('k');
+    expect(tier.getItem('k')).toBeNull();
+    expect(stored.has('k')).toBe(false);
+  });
+
   it('falls back when Storage is not there at all (workers, SSR)', () => {
     const onFallback = vi.fn();
     const tier = fallbackStorage('local', () => undefined, onFallback);
