@@ -112,7 +112,7 @@ export function createAuth(config: AuthConfig): Auth {
       (vault ? workerTransport(vault, transportOptions) : fetchTransport({ ...transportOptions, fetch })),
     storage: resolveStorage(config.storage ?? 'local', reportFallback),
     clock,
-    ...resolveTabs(config, resolved),
+    ...resolveTabs(config, resolved, transportOptions.timeoutMs),
     random: config.random ?? Math.random,
     wake: config.wake === undefined ? wakeSignals() : config.wake,
     // Activity is only watched when an idle timeout needs it.
@@ -165,19 +165,25 @@ export function createAuth(config: AuthConfig): Auth {
 }
 
 /** Only `local` storage is shared by tabs; with it, tabs share sign-in, refreshes and sign-out. */
-function resolveTabs(config: AuthConfig, resolved: ResolvedAuthConfig): Pick<AuthPorts, 'channel' | 'lock'> {
+function resolveTabs(
+  config: AuthConfig,
+  resolved: ResolvedAuthConfig,
+  requestTimeoutMs: number,
+): Pick<AuthPorts, 'channel' | 'lock'> {
   if (config.tabs) return config.tabs;
   const shared = config.tabs === undefined && (config.storage ?? 'local') === 'local';
   if (!shared) return { channel: null, lock: noRefreshLock };
   const name = `authchart:${resolved.userPoolId}:${resolved.clientId}`;
   return {
     channel: broadcastTabChannel(name, resolved.storageKey),
-    // Longer than any refresh request may take, so a live holder is never robbed of the lock.
-    lock: webLocksRefreshLock(name, LOCK_TIMEOUT_MS),
+    // Longer than a refresh request may take (it gives up after requestTimeoutMs), so a live
+    // holder is never robbed of the lock: a second refresh with a rotated-away token is refused
+    // and would end the session in every tab.
+    lock: webLocksRefreshLock(name, requestTimeoutMs + LOCK_MARGIN_MS),
   };
 }
 
-const LOCK_TIMEOUT_MS = 15_000;
+const LOCK_MARGIN_MS = 5_000;
 
 /** The refresh-token vault of the `worker` tier; its own transport replaces `config.transport`. */
 function startVaultWorker(config: AuthConfig): Worker {

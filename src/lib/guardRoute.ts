@@ -1,5 +1,5 @@
 import { waitFor } from 'xstate';
-import { selectIsAuthenticated, type Auth } from '../../machines/index.js';
+import { selectIsAuthenticated, selectNeedsReauth, type Auth } from '../../machines/index.js';
 import { safeReturnTo } from './safeReturnTo.js';
 
 /** What a router should do: render the page, or go to `redirect` (a same-origin path) instead. */
@@ -31,12 +31,13 @@ function settled(auth: Auth) {
 /**
  * For protected pages, from any router (sv-router's `beforeLoad`, a hand-written one): waits for
  * start-up to settle, then lets a signed-in user through and sends anyone else to the sign-in page
- * with `?returnTo=<target>`. An `expired` session is let through too: the re-auth dialog asks for
- * the password over the page instead of throwing the user off it.
+ * with `?returnTo=<target>`. An `expired` session, and signing in again from it (an MFA step
+ * included), is let through too: the re-auth dialog asks over the page instead of throwing the
+ * user off it.
  */
 export async function guardRoute(auth: Auth, target: string, options: GuardOptions = {}): Promise<GuardResult> {
   const snapshot = await settled(auth);
-  if (selectIsAuthenticated(snapshot) || snapshot.matches('expired')) return 'allow';
+  if (selectIsAuthenticated(snapshot) || selectNeedsReauth(snapshot)) return 'allow';
   const query = new URLSearchParams({ [options.returnToParam ?? 'returnTo']: target });
   return { redirect: `${options.signInPath ?? '/sign-in'}?${query}` };
 }

@@ -54,6 +54,21 @@ describe('guardRoute', () => {
     await expect(guardRoute(f.auth, '/account')).resolves.toBe('allow');
   });
 
+  it('keeps letting the user stay while they sign in again and answer an MFA step', async () => {
+    const f = fixture();
+    await f.auth.signIn({ username: 'demo', password: PASSWORD });
+    f.refresh = 'reject';
+    f.auth.actor.send({ type: 'REFRESH' });
+    await waitForActor(f.auth.actor, (s) => s.matches('expired'));
+    f.cognito.on('InitiateAuth', () => ({
+      ChallengeName: 'SOFTWARE_TOKEN_MFA' as const,
+      Session: 'mfa-session',
+      ChallengeParameters: { USER_ID_FOR_SRP: 'demo' },
+    }));
+    expect(await f.auth.signIn({ username: 'demo', password: PASSWORD })).toBe('mfaCode');
+    await expect(guardRoute(f.auth, '/account')).resolves.toBe('allow');
+  });
+
   it('decides after a sign-in in flight', async () => {
     const { auth } = fixture();
     await waitForActor(auth.actor, (s) => !s.matches('restoring'));
