@@ -57,6 +57,7 @@ export const authMachine = authSetup.createMachine({
         target: '.expired',
         actions: [
           'rememberUsername',
+          'forgetOwnStoredSession',
           'clearSession',
           'clearTotpSetup',
           { type: 'endSession', params: ({ event }) => ({ reason: event.reason }) },
@@ -65,7 +66,12 @@ export const authMachine = authSetup.createMachine({
       {
         guard: 'hasSession',
         target: '.signedOut',
-        actions: ['clearSession', 'clearTotpSetup', { type: 'endSession', params: { reason: 'otherTab' } }],
+        actions: [
+          'forgetOwnStoredSession',
+          'clearSession',
+          'clearTotpSetup',
+          { type: 'endSession', params: { reason: 'otherTab' } },
+        ],
       },
     ],
     STORAGE_FALLBACK: {

@@ -84,6 +84,16 @@ export const authSetup = setup({
     forgetStoredSession: ({ context }) => {
       context.ports.storage.removeItem(context.config.storageKey);
     },
+    /**
+     * Another tab ended the session, yet storage may hold this tab's copy of it: a refresh
+     * answered here just after that tab cleared storage. Only exactly this tab's session is
+     * cleared, so a sign-in stored since, in any tab, stays.
+     */
+    forgetOwnStoredSession: ({ context }) => {
+      const { storage } = context.ports;
+      const key = context.config.storageKey;
+      if (context.session && storage.getItem(key) === serializeSession(context.session)) storage.removeItem(key);
+    },
     /** Tells other tabs (sharing the storage) that the stored session changed or ended. */
     announce: ({ context }, params: { message: TabMessage }) => {
       context.ports.channel?.post(params.message);

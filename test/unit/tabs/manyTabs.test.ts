@@ -1,6 +1,7 @@
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createAuth, memoryStorage, type Auth } from '../../../machines/index.js';
+import { storageKey } from '../../../machines/storage/storedSession.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
 import { InProcessLock, InProcessTabHub } from '../../support/inProcessTabs.js';
 import { RotatingCognito } from '../../support/RotatingCognito.js';
@@ -68,7 +69,7 @@ function browser(tabCount: number, options: { idleTimeoutMinutes?: number } = {}
     activityListeners[index]?.();
   }
 
-  return { clock, hub, lock, cognito, tabs, expiredTabs, advance, signIn, activity };
+  return { clock, hub, lock, cognito, storage, tabs, expiredTabs, advance, signIn, activity };
 }
 
 describe('many tabs, one session', () => {
@@ -143,6 +144,23 @@ describe('many tabs, one session', () => {
     expect(first!.matches('signedOut') && third!.matches('signedOut')).toBe(true);
     expect(first!.context.endReason).toBe('otherTab');
     expect(first!.context.session).toBeNull();
+    for (const tab of tabs) tab.stop();
+  });
+
+  it("clears storage when another tab's sign-out crossed this tab's refresh, but never a newer sign-in", async () => {
+    const { tabs, storage, signIn } = browser(1);
+    const key = storageKey(TEST_POOL.userPoolId, TEST_POOL.clientId);
+    await signIn(tabs[0]!);
+    // The tab has just stored refreshed tokens when an "ended" sent before them arrives.
+    expect(storage.getItem(key)).not.toBeNull();
+    tabs[0]!.actor.send({ type: 'SIGNED_OUT_ELSEWHERE', reason: 'user' });
+    expect(storage.getItem(key)).toBeNull();
+
+    // Here the late "ended" finds what another tab stored since (a new sign-in): it stays.
+    await signIn(tabs[0]!);
+    storage.setItem(key, 'a session another tab stored since');
+    tabs[0]!.actor.send({ type: 'SIGNED_OUT_ELSEWHERE', reason: 'user' });
+    expect(storage.getItem(key)).toBe('a session another tab stored since');
     for (const tab of tabs) tab.stop();
   });
 });
