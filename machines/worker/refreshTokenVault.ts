@@ -25,11 +25,20 @@ export function createRefreshTokenVault(transport: CognitoTransport, newId: () =
     return request as CognitoOperations[Op]['input'];
   }
 
-  /** A rotated token keeps its handle, so the page's copy stays valid; a new one gets a new handle. */
+  /**
+   * A rotated token keeps its handle, so the page's copy stays valid; a new one gets a new handle.
+   * A refresh answered after its handle was revoked (sign-out won the race) files nothing: the
+   * session is over, and its new token must not outlive it here.
+   */
   function concealIn(output: unknown, usedHandle: string | undefined): void {
     const result = (output as { AuthenticationResult?: { RefreshToken?: string } } | undefined)?.AuthenticationResult;
     if (!result?.RefreshToken) return;
-    const handle = usedHandle?.startsWith(HANDLE_PREFIX) ? usedHandle : `${HANDLE_PREFIX}${newId()}`;
+    const rotated = usedHandle?.startsWith(HANDLE_PREFIX) === true;
+    if (rotated && !refreshTokens.has(usedHandle!)) {
+      result.RefreshToken = usedHandle;
+      return;
+    }
+    const handle = rotated ? usedHandle! : `${HANDLE_PREFIX}${newId()}`;
     refreshTokens.set(handle, result.RefreshToken);
     result.RefreshToken = handle;
   }

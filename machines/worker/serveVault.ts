@@ -17,18 +17,29 @@ export function serveVault(
   newId: () => string,
 ): void {
   let vault: CognitoTransport | undefined;
+  const inFlight = new Map<number, AbortController>();
   scope.addEventListener('message', async ({ data: request }) => {
     if (request.kind === 'configure') {
       vault = createRefreshTokenVault(makeTransport(request.options), newId);
       return;
     }
+    if (request.kind === 'abort') {
+      inFlight.get(request.id)?.abort();
+      return;
+    }
+    const controller = new AbortController();
+    inFlight.set(request.id, controller);
     let response: VaultResponse;
     try {
       if (!vault) throw new AuthError('invalidConfig', 'The token vault was not configured.');
-      response = { id: request.id, output: await vault.call(request.operation, request.input as never) };
+      const output = await vault.call(request.operation, request.input as never, { signal: controller.signal });
+      response = { id: request.id, output };
     } catch (error) {
       response = { id: request.id, error: toAuthError(error).toJSON() };
+    } finally {
+      inFlight.delete(request.id);
     }
-    scope.postMessage(response);
+    // The page stopped waiting for an aborted call: nothing to answer.
+    if (!controller.signal.aborted) scope.postMessage(response);
   });
 }

@@ -30,10 +30,24 @@ export function workerTransport(port: VaultPort, options: Omit<FetchTransportOpt
   port.postMessage({ kind: 'configure', options });
 
   return {
-    call(operation, input) {
+    call(operation, input, callOptions = {}) {
+      const { signal } = callOptions;
+      if (signal?.aborted) return Promise.reject(signal.reason);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (output: unknown) => void, reject });
+        // As with fetch: an abort rejects with the signal's reason, and the request is stopped
+        // where it runs, so a refresh cut short by a sign-out cannot file a new token later.
+        const abort = () => {
+          pending.delete(id);
+          port.postMessage({ kind: 'abort', id });
+          reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', abort, { once: true });
+        const settle = <T>(finish: (value: T) => void) => (value: T) => {
+          signal?.removeEventListener('abort', abort);
+          finish(value);
+        };
+        pending.set(id, { resolve: settle(resolve as (output: unknown) => void), reject: settle(reject) });
         port.postMessage({ kind: 'call', id, operation, input });
       });
     },

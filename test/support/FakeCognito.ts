@@ -2,6 +2,8 @@ import { AuthError, type CognitoOperation, type CognitoOperations, type CognitoT
 
 type Handler<Op extends CognitoOperation> = (
   input: CognitoOperations[Op]['input'],
+  /** The caller's signal, when it gave one: aborted when it stops waiting. */
+  signal: AbortSignal | undefined,
 ) => CognitoOperations[Op]['output'] | Promise<CognitoOperations[Op]['output']>;
 
 export interface RecordedCall {
@@ -26,10 +28,14 @@ export class FakeCognito implements CognitoTransport {
     return this.calls.filter((call) => call.operation === operation);
   }
 
-  async call<Op extends CognitoOperation>(operation: Op, input: CognitoOperations[Op]['input']): Promise<CognitoOperations[Op]['output']> {
+  async call<Op extends CognitoOperation>(
+    operation: Op,
+    input: CognitoOperations[Op]['input'],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<CognitoOperations[Op]['output']> {
     this.calls.push({ operation, input });
     const handler = this.#handlers[operation] as Handler<Op> | undefined;
     if (!handler) throw new AuthError('unsupportedOperation', `${operation} is not scripted`, { operation });
-    return handler(input);
+    return handler(input, options.signal);
   }
 }

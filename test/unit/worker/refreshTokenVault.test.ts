@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuth, serveVault, workerTransport, type Auth } from '../../../machines/index.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
+import { createRefreshTokenVault } from '../../../machines/worker/refreshTokenVault.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
 
@@ -64,6 +65,40 @@ describe('the worker tier: refresh tokens stay in the vault', () => {
     await transport.call('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'c', AuthParameters: { REFRESH_TOKEN: 'vault:id-1' } });
     const after = cognito.callsOf('InitiateAuth').at(-1)!.input as { AuthParameters: { REFRESH_TOKEN: string } };
     expect(after.AuthParameters.REFRESH_TOKEN).toBe('vault:id-1');
+  });
+
+  it('stops a refresh in the worker when the page gives up on it (sign-out during the refresh)', async () => {
+    const { auth, cognito } = pageWithVault();
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    let refreshAborted: () => void = () => {};
+    const aborted = new Promise<void>((resolve) => (refreshAborted = resolve));
+    cognito.on('InitiateAuth', (_input, signal) => {
+      signal?.addEventListener('abort', () => refreshAborted());
+      return new Promise(() => {});
+    });
+    auth.actor.send({ type: 'REFRESH' });
+    await vi.waitFor(() => expect(cognito.callsOf('InitiateAuth')).toHaveLength(2));
+    await auth.signOut();
+    await aborted;
+    expect(auth.actor.getSnapshot().matches('signedOut')).toBe(true);
+  });
+
+  it('files no rotated token from a refresh answered after its handle was revoked', async () => {
+    const vaultCognito = new FakeCognito();
+    const vault = createRefreshTokenVault(vaultCognito, () => 'id-1');
+    vaultCognito.on('InitiateAuth', () => ({ AuthenticationResult: { IdToken: 'i', AccessToken: 'a', RefreshToken: 'real-1' } }));
+    await vault.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', AuthParameters: {} });
+    let answer: (output: object) => void = () => {};
+    vaultCognito.on('InitiateAuth', () => new Promise((resolve) => (answer = resolve)));
+    vaultCognito.on('RevokeToken', () => ({}));
+    const refresh = vault.call('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'c', AuthParameters: { REFRESH_TOKEN: 'vault:id-1' } });
+    await vault.call('RevokeToken', { ClientId: 'c', Token: 'vault:id-1' });
+    answer({ AuthenticationResult: { IdToken: 'i2', AccessToken: 'a2', RefreshToken: 'real-2' } });
+    expect((await refresh).AuthenticationResult?.RefreshToken).toBe('vault:id-1');
+    // The handle stands for nothing now: using it sends the handle itself, not real-2.
+    vaultCognito.on('InitiateAuth', () => ({}));
+    await vault.call('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'c', AuthParameters: { REFRESH_TOKEN: 'vault:id-1' } });
+    expect(vaultCognito.callsOf('InitiateAuth').at(-1)!.input).toMatchObject({ AuthParameters: { REFRESH_TOKEN: 'vault:id-1' } });
   });
 
   it("refuses storage 'worker' where there are no Web Workers, with a clear error", () => {
