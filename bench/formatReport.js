@@ -187,7 +187,10 @@ export const BEHAVIOUR_NOTES = `- All against cognito-local 5.3.0 on 127.0.0.1. 
 - Restore (Node): tokens in an in-memory \`TokenStorage\`, warm (5 unmeasured runs first); network calls are all
   requests through the app's \`fetch\`. Restore on page reload: a bench page (\`bench/pages/\`) reloaded on a
   signed-in session, from \`createAuth\` / \`Amplify.configure\` to the first \`getTokens()\` /
-  \`fetchAuthSession()\` answer with tokens; Cognito calls counted at the proxy.
+  \`fetchAuthSession()\` answer with tokens; Cognito calls counted at the proxy. Each page touches \`localStorage\`
+  before its clock starts (the first touch costs the browser ~0.5 ms; Amplify's modules pay it while loading).
+  The rest of authchart's gap is cold code: XState's actor start-up (~0.7 ms for the smallest comparable
+  machine), the tab channel and the wake-up listeners.
 - Refresh economy: the 5-minute app client; the app's clock is moved to 30 s before expiry (inside the 60-s refresh
   lead), then N \`auth.fetch\` calls go at once to the demo API, which verifies ID tokens like API Gateway's
   Cognito authorizer; every response must be 200.

@@ -12,11 +12,18 @@ export function wakeSignals(): SignalSource | null {
       const onVisibility = () => {
         if (document.visibilityState === 'visible') listener();
       };
+      // Every load ends with a `pageshow`; only one from the back/forward cache is a wake-up
+      // (the page was frozen), while after a fresh load the timers were just armed.
+      const onPageShow = (event: PageTransitionEvent) => {
+        if (event.persisted) listener();
+      };
       document.addEventListener('visibilitychange', onVisibility);
-      for (const type of ['pageshow', 'focus', 'online'] as const) target.addEventListener(type, listener);
+      target.addEventListener('pageshow', onPageShow);
+      for (const type of ['focus', 'online'] as const) target.addEventListener(type, listener);
       return () => {
         document.removeEventListener('visibilitychange', onVisibility);
-        for (const type of ['pageshow', 'focus', 'online'] as const) target.removeEventListener(type, listener);
+        target.removeEventListener('pageshow', onPageShow);
+        for (const type of ['focus', 'online'] as const) target.removeEventListener(type, listener);
       };
     },
   };

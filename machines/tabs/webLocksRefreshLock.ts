@@ -10,11 +10,8 @@ import { noRefreshLock, type RefreshLock } from './RefreshLock.js';
  * double-checked read of storage after "acquiring" still skips refreshes another tab finished.
  */
 export function webLocksRefreshLock(name: string, timeoutMs: number): RefreshLock {
-  const locks = globalThis.navigator?.locks;
-  if (!locks) return noRefreshLock;
-
   /** Resolves with the release function once held; rejects if the request is aborted first. */
-  function hold(options: LockOptions): Promise<() => void> {
+  function hold(locks: LockManager, options: LockOptions): Promise<() => void> {
     return new Promise((resolve, reject) => {
       // After being held, a rejection (the lock was stolen) no longer matters: `reject` is a no-op.
       locks.request(name, options, () => new Promise<void>((release) => resolve(release))).catch(reject);
@@ -23,13 +20,17 @@ export function webLocksRefreshLock(name: string, timeoutMs: number): RefreshLoc
 
   return {
     async acquire(signal) {
+      // Looked up when first needed, not at start-up: the first touch of `navigator` costs a
+      // fresh page ~0.1 ms, and most page loads never refresh.
+      const locks = globalThis.navigator?.locks;
+      if (!locks) return noRefreshLock.acquire(signal);
       const timeout = AbortSignal.timeout(timeoutMs * (1 + Math.random() / 2));
       try {
-        return await hold({ signal: AbortSignal.any([signal, timeout]) });
+        return await hold(locks, { signal: AbortSignal.any([signal, timeout]) });
       } catch (error) {
         if (signal.aborted) throw error;
         // Timed out: the holder is gone in all but name. Take the lock from it.
-        return hold({ steal: true });
+        return hold(locks, { steal: true });
       }
     },
   };
