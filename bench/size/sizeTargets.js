@@ -32,7 +32,7 @@ export const SIZE_TARGETS = Object.freeze([
     entry: 'entries/authchartDefault.ts',
     budgetGzip: 20 * KB,
     goalGzip: 15 * KB,
-    ceilingGzip: 27.5 * KB,
+    ceilingGzip: 28 * KB,
     own: true,
   },
   {

@@ -1,6 +1,14 @@
 import { authSetup } from '../authSetup.js';
 
 /**
+ * Another tab stored a session (its refresh, most often, which this tab was waiting to make):
+ * take it from the message, which carries what was stored. This tab's own read of storage may
+ * not show it yet (Chromium updates each page's copy of localStorage by a message of its own,
+ * which can arrive after the lock is granted), and refreshing again would spend a rotated token.
+ */
+const takeOtherTabsSession = { SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' } } as const;
+
+/**
  * One refresh, whoever asked. `locked` holds the cross-tab lock (released on leaving it), then
  * reads storage again: a tab that refreshed meanwhile has left fresh tokens there, and a rotated
  * refresh token must be used instead of this tab's spent one. Backoff waits happen unlocked.
@@ -25,10 +33,14 @@ export const refreshingState = authSetup.createStateConfig({
       states: {
         waitingForLock: {
           tags: 'busy',
-          on: { LOCK_ACQUIRED: { target: 'checkingStorage' } },
+          on: {
+            LOCK_ACQUIRED: { target: 'checkingStorage' },
+            ...takeOtherTabsSession,
+          },
         },
         checkingStorage: {
           tags: 'busy',
+          on: takeOtherTabsSession,
           invoke: {
             id: 'readStoredSession',
             src: 'restoreSession',
@@ -124,7 +136,7 @@ export const refreshingState = authSetup.createStateConfig({
     retrying: {
       after: { refreshRetry: { target: 'gate' } },
       // Back online, back in view, or asked: try now (the storm guard still applies).
-      on: { REFRESH: { target: 'gate' }, WAKE: { target: 'gate' } },
+      on: { REFRESH: { target: 'gate' }, WAKE: { target: 'gate' }, ...takeOtherTabsSession },
     },
   },
 });

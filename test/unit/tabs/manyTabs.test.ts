@@ -1,6 +1,6 @@
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createAuth, memoryStorage, type Auth } from '../../../machines/index.js';
+import { createAuth, memoryStorage, type Auth, type TokenStorage } from '../../../machines/index.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
 import { InProcessLock, InProcessTabHub } from '../../support/inProcessTabs.js';
@@ -15,7 +15,7 @@ const LOCK_TIMEOUT_MS = 15_000;
  * Tabs of one browser, in one process: shared storage, channel and lock; one rotating Cognito.
  * `idleTimeoutMinutes` turns the idle timeout on; `activity(index)` is then the user acting in a tab.
  */
-function browser(tabCount: number, options: { idleTimeoutMinutes?: number } = {}) {
+function browser(tabCount: number, options: { idleTimeoutMinutes?: number; laggingTab?: number } = {}) {
   const clock = new SimulatedClock();
   clock.set(Date.UTC(2026, 0, 1));
   const hub = new InProcessTabHub();
@@ -28,7 +28,7 @@ function browser(tabCount: number, options: { idleTimeoutMinutes?: number } = {}
     const tab = createAuth({
       userPoolId: TEST_POOL.userPoolId,
       clientId: TEST_POOL.clientId,
-      storage,
+      storage: index === options.laggingTab ? laggingView(storage) : storage,
       transport: cognito,
       clock,
       tabs: { channel: hub.channel(), lock: lock.forTab(index / (2 * tabCount)) },
@@ -70,6 +70,24 @@ function browser(tabCount: number, options: { idleTimeoutMinutes?: number } = {}
   }
 
   return { clock, hub, lock, cognito, storage, tabs, expiredTabs, advance, signIn, activity };
+}
+
+/**
+ * A tab whose reads of shared storage never catch up (in Chromium, a renderer's copy of
+ * localStorage is updated by messages that may arrive after the lock grant): its writes land,
+ * its reads see what was there when it opened. Only the tab messages tell it what changed.
+ */
+function laggingView(shared: TokenStorage): TokenStorage {
+  const seen = new Map<string, string | null>();
+  return {
+    kind: shared.kind,
+    getItem: (key) => {
+      if (!seen.has(key)) seen.set(key, shared.getItem(key));
+      return seen.get(key) ?? null;
+    },
+    setItem: (key, value) => shared.setItem(key, value),
+    removeItem: (key) => shared.removeItem(key),
+  };
 }
 
 describe('many tabs, one session', () => {
@@ -161,6 +179,20 @@ describe('many tabs, one session', () => {
     storage.setItem(key, 'a session another tab stored since');
     tabs[0]!.actor.send({ type: 'SIGNED_OUT_ELSEWHERE', reason: 'user' });
     expect(storage.getItem(key)).toBe('a session another tab stored since');
+    for (const tab of tabs) tab.stop();
+  });
+
+  it("a tab whose storage lags takes the refreshing tab's news from its message: one refresh a cycle, nobody expires", async () => {
+    const { tabs, cognito, expiredTabs, advance, signIn } = browser(3, { laggingTab: 1 });
+    await signIn(tabs[0]!);
+    expect(tabs.every((tab) => tab.actor.getSnapshot().matches('signedIn'))).toBe(true);
+    for (let rounds = 0; cognito.refreshRequests.length < 20 && rounds < 100; rounds++) await advance(10_000);
+
+    expect(cognito.refreshRequests).toHaveLength(20);
+    expect(cognito.reuses).toEqual([]);
+    expect([...expiredTabs]).toEqual([]);
+    const idTokens = new Set(tabs.map((tab) => tab.actor.getSnapshot().context.session?.tokens.idToken));
+    expect(idTokens.size).toBe(1);
     for (const tab of tabs) tab.stop();
   });
 });
