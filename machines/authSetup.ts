@@ -152,15 +152,16 @@ export const authSetup = setup({
     restoredAs: (_, params: { result: RestoreResult; status: RestoreResult['status'] }) =>
       params.result.status === params.status,
     /**
-     * Trying again cannot help: the refresh token was refused, the tokens failed a check, or the
-     * service answered with a client error that retrying will not change (a deleted app client,
-     * an operation it does not support). Network faults, timeouts, 5xx and throttling are
-     * retried, and so is a failure with no answer from the service at all.
+     * Trying again cannot help: the refresh token was refused, the tokens failed a check, or
+     * Cognito itself answered with a named error that retrying will not change (a deleted app
+     * client, an operation it does not support). Network faults, timeouts, 5xx and throttling
+     * are retried, and so is any answer without a Cognito error name: a proxy's, a firewall's or
+     * a captive portal's 403/407/408/429 says nothing about the session.
      */
     refreshRefused: (_, params: { error: unknown }) => {
       const error = toAuthError(params.error);
       if (error.code === 'refreshRejected' || error.code === 'invalidToken') return true;
-      return !error.retryable && error.status !== undefined && error.status >= 400 && error.status < 500;
+      return !error.retryable && isCognitoErrorName(error.cognitoName);
     },
     hasSession: ({ context }) => context.session !== null,
     /** A sign-in again after the session expired (the reason is kept until the next session). */
@@ -241,6 +242,14 @@ export const authSetup = setup({
     challengeTimeout: ({ context }) => context.config.challengeTimeoutMs,
   },
 });
+
+/**
+ * A named Cognito exception (`ResourceNotFoundException`; cognito-local's own `CognitoLocal#…`),
+ * not a bare status (`HTTP403`) or whatever an SDK calls an answer it could not read.
+ */
+function isCognitoErrorName(name: string | undefined): boolean {
+  return name !== undefined && (name.endsWith('Exception') || name.startsWith('CognitoLocal#'));
+}
 
 /** setTimeout fires at once beyond 2^31 − 1 ms (about 24.8 days); no timer may ask for more. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -58,7 +58,8 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     // only from a quiet state, so the event must not arrive while one is busy.
     const rejected = tokenIdUsed(session);
     try {
-      await waitFor(actor, (s) => !s.hasTag('busy'), { signal });
+      // Checked again right before sending: a request may have started since waitFor resolved.
+      while (actor.getSnapshot().hasTag('busy')) await waitFor(actor, (s) => !s.hasTag('busy'), { signal });
     } catch (error) {
       await first.body?.cancel();
       throw error;

@@ -9,28 +9,75 @@ function redactSnapshot(snapshot: object): object {
   for (const field of SNAPSHOT_FIELDS) {
     if (field in copy) copy[field] = redactValue(copy[field]);
   }
+  // A machine's snapshot holds its invoked actors, live: they are shown redacted as well.
+  if (isRecord(copy.children)) {
+    copy.children = Object.fromEntries(
+      Object.entries(copy.children).map(([id, child]) => [id, isRecord(child) ? redactedActor(child) : child]),
+    );
+  }
   return copy;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+type Listener = (snapshot: object) => void;
+type SnapshotObserver = { next?: Listener; error?: (error: unknown) => void; complete?: () => void };
+
+/** An observer (or `next` function) that receives redacted snapshots. */
+function redactingObserver(observer: unknown): unknown {
+  if (typeof observer === 'function') return (snapshot: object) => (observer as Listener)(redactSnapshot(snapshot));
+  if (!isRecord(observer)) return observer;
+  const target = observer as SnapshotObserver;
+  return {
+    next: (snapshot: object) => target.next?.(redactSnapshot(snapshot)),
+    error: (error: unknown) => target.error?.(error),
+    complete: () => target.complete?.(),
+  };
+}
+
+/** One stand-in per actor, so inspectors that key actors by reference see the same one. */
+const standIns = new WeakMap<object, object>();
+
 /**
  * The actor as inspectors see it: the same reference in every other respect (id, sessionId,
- * parent, logic), but its snapshots come redacted. Inspectors read the live actor too, not only
- * the event's snapshot: `@statelyai/inspect` takes an invoked actor's first snapshot from
+ * logic), but what it gives of its state comes redacted: `getSnapshot()`, `getPersistedSnapshot()`,
+ * `subscribe()`, its children and its parent. Inspectors read the live actor, not only the
+ * event's snapshot: `@statelyai/inspect` takes an invoked actor's first snapshot from
  * `actorRef.getSnapshot()`, later, and a request actor's snapshot holds its input (a password)
- * and its output (fresh tokens).
+ * and its output (fresh tokens). Internals beyond these (`system`) stay the live actors.
  */
 function redactedActor<T extends object>(actorRef: T): T {
-  return new Proxy(actorRef, {
+  const known = standIns.get(actorRef);
+  if (known) return known as T;
+  const standIn = new Proxy(actorRef, {
     get(target, property) {
-      if (property === 'getSnapshot' || property === 'getPersistedSnapshot') {
-        const read = Reflect.get(target, property, target) as () => object;
-        return () => redactSnapshot(read.call(target));
-      }
       const value: unknown = Reflect.get(target, property, target);
-      // Methods run on the actor itself, never on the proxy.
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (property === '_parent') return isRecord(value) ? redactedActor(value) : value;
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      switch (property) {
+        case 'getSnapshot':
+          return () => redactSnapshot(method.call(target) as object);
+        case 'getPersistedSnapshot':
+          return (...args: unknown[]) => redactValue(method.apply(target, args));
+        case 'subscribe':
+          return (observer: unknown, ...handlers: unknown[]) =>
+            handlers.length > 0
+              ? method.call(target, redactingObserver({ next: observer, error: handlers[0], complete: handlers[1] }))
+              : method.call(target, redactingObserver(observer));
+        case Symbol.observable:
+        case '@@observable':
+          return () => standIn;
+        default:
+          // Methods run on the actor itself, never on the stand-in.
+          return method.bind(target);
+      }
     },
   });
+  standIns.set(actorRef, standIn);
+  return standIn;
 }
 
 /**

@@ -103,6 +103,7 @@ export const refreshingState = authSetup.createStateConfig({
          */
         confirmingRefusal: {
           tags: 'busy',
+          on: takeOtherTabsSession,
           invoke: {
             id: 'rereadStoredSession',
             src: 'restoreSession',

@@ -16,6 +16,8 @@ export function fallbackStorage(
   onFallback: (error: AuthError) => void,
 ): TokenStorage {
   let fallback: TokenStorage | undefined;
+  /** What the original storage held for each key when this tab last read or wrote it there. */
+  const lastSeen = new Map<string, string | null>();
 
   function fallBack(cause: unknown): TokenStorage {
     if (!fallback) {
@@ -45,22 +47,35 @@ export function fallbackStorage(
     get kind() {
       return fallback ? fallback.kind : kind;
     },
-    getItem: (key) => use((storage) => storage.getItem(key)),
-    setItem: (key, value) => use((storage) => storage.setItem(key, value)),
+    getItem: (key) =>
+      use((storage) => {
+        const value = storage.getItem(key);
+        if (!fallback) lastSeen.set(key, value);
+        return value;
+      }),
+    setItem: (key, value) =>
+      use((storage) => {
+        storage.setItem(key, value);
+        if (!fallback) lastSeen.set(key, value);
+      }),
     removeItem: (key) => {
       use((storage) => storage.removeItem(key));
       if (fallback) removeLeftover(key);
+      else lastSeen.set(key, null);
     },
   };
 
   /**
    * After the move to memory, what was written before the failure may still be in the original
    * storage (a write failed, a delete may not): a sign-out must not leave a session there for the
-   * next page load. Best effort, as the storage has failed once already.
+   * next page load. Only what this tab saw there goes: another tab may have stored a sign-in
+   * since. Best effort, as the storage has failed once already.
    */
   function removeLeftover(key: string): void {
     try {
-      getStorage()?.removeItem(key);
+      const original = getStorage();
+      const seen = lastSeen.get(key);
+      if (original && seen != null && original.getItem(key) === seen) original.removeItem(key);
     } catch {
       // Nothing more can be done about storage that refuses even this.
     }

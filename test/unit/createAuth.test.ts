@@ -171,6 +171,24 @@ describe('createAuth', () => {
     auth.stop();
   });
 
+  it.each([403, 407, 408, 429])(
+    'keeps retrying a refresh refused with a bare %i (a proxy, firewall or captive portal, not Cognito)',
+    async (status) => {
+      const f = fixture();
+      f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
+      const auth = createAuth({ ...f.config, refreshApi: 'initiateAuth' });
+      await auth.signIn({ username: 'demo', password: 'pw' });
+      f.cognito.on('InitiateAuth', () => {
+        throw mapCognitoError('InitiateAuth', 'REFRESH_TOKEN_AUTH', { name: `HTTP${status}`, message: '', status });
+      });
+      auth.actor.send({ type: 'REFRESH' });
+      const snapshot = await waitFor(auth.actor, (s) => !s.hasTag('busy'));
+      expect(snapshot.value).toEqual({ refreshing: 'retrying' });
+      expect(f.storage.getItem(KEY)).not.toBeNull();
+      auth.stop();
+    },
+  );
+
   it('keeps retrying a refresh that failed without an answer from the service', async () => {
     const f = fixture();
     f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));

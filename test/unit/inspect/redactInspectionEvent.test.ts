@@ -59,6 +59,32 @@ describe('the actor references inspection events carry', () => {
     for (const secret of secrets) expect(shown).not.toContain(secret);
   });
 
+  it('give redacted snapshots to subscribers, in persisted snapshots, children and parents', async () => {
+    const shown: unknown[] = [];
+    const refs = new Map<unknown, Set<unknown>>();
+    const secrets = await inspectedSession((event) => {
+      const actor = event.actorRef as unknown as {
+        sessionId: string;
+        subscribe(next: (snapshot: unknown) => void): unknown;
+        getPersistedSnapshot(): unknown;
+        getSnapshot(): { children?: Record<string, { getSnapshot(): unknown }> };
+        _parent?: { getSnapshot(): unknown };
+      };
+      if (!refs.has(actor.sessionId)) refs.set(actor.sessionId, new Set());
+      refs.get(actor.sessionId)!.add(actor);
+      if (event.type === '@xstate.actor') actor.subscribe((snapshot) => shown.push(snapshot));
+      // Once the actor has a snapshot of its own (at @xstate.actor it is still being created).
+      if (event.type !== '@xstate.snapshot') return;
+      shown.push(actor.getPersistedSnapshot(), actor._parent?.getSnapshot());
+      for (const child of Object.values(actor.getSnapshot().children ?? {})) shown.push(child.getSnapshot());
+    });
+    const json = JSON.stringify(shown);
+    expect(json).toContain('signInWithPassword');
+    for (const secret of secrets) expect(json).not.toContain(secret);
+    // One stand-in per actor: inspectors that key actors by reference see each actor once.
+    for (const seen of refs.values()) expect(seen.size).toBe(1);
+  });
+
   it("keep secrets from @statelyai/inspect's own pipeline (what the browser inspector posts)", async () => {
     const posted: string[] = [];
     const inspector = createInspector({ start() {}, stop() {}, send: (event: unknown) => posted.push(JSON.stringify(event)) });

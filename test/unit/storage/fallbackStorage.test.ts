@@ -50,11 +50,30 @@ describe('fallbackStorage', () => {
       removeItem: (key: string) => void stored.delete(key),
     };
     const tier = fallbackStorage('local', () => quotaFull, () => {});
+    // Restored from storage, then a refresh's write hits the quota.
+    expect(tier.getItem('k')).toBe('session written before the quota filled');
     tier.setItem('k', 'refreshed session');
     expect(tier.getItem('k')).toBe('refreshed session');
     tier.removeItem('k');
     expect(tier.getItem('k')).toBeNull();
     expect(stored.has('k')).toBe(false);
+  });
+
+  it('leaves a session another tab stored since in the original storage', () => {
+    const stored = new Map([['k', 'this tab’s session']]);
+    const quotaFull = {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      removeItem: (key: string) => void stored.delete(key),
+    };
+    const tier = fallbackStorage('local', () => quotaFull, () => {});
+    tier.getItem('k');
+    tier.setItem('k', 'refreshed session');
+    stored.set('k', 'another tab’s new sign-in');
+    tier.removeItem('k');
+    expect(stored.get('k')).toBe('another tab’s new sign-in');
   });
 
   it('falls back when Storage is not there at all (workers, SSR)', () => {

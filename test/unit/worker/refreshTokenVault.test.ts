@@ -1,5 +1,7 @@
+import { waitFor } from 'xstate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuth, serveVault, workerTransport, type Auth } from '../../../machines/index.js';
+import { mapCognitoError } from '../../../machines/cognito/mapCognitoError.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
 import { createRefreshTokenVault } from '../../../machines/worker/refreshTokenVault.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
@@ -99,6 +101,18 @@ describe('the worker tier: refresh tokens stay in the vault', () => {
     vaultCognito.on('InitiateAuth', () => ({}));
     await vault.call('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'c', AuthParameters: { REFRESH_TOKEN: 'vault:id-1' } });
     expect(vaultCognito.callsOf('InitiateAuth').at(-1)!.input).toMatchObject({ AuthParameters: { REFRESH_TOKEN: 'vault:id-1' } });
+  });
+
+  it('ends the session when Cognito refuses the refresh for good, as without the worker', async () => {
+    const { auth, cognito } = pageWithVault();
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    cognito.on('InitiateAuth', () => {
+      throw mapCognitoError('InitiateAuth', 'REFRESH_TOKEN_AUTH', { name: 'ResourceNotFoundException', message: 'gone', status: 400 });
+    });
+    auth.actor.send({ type: 'REFRESH' });
+    const snapshot = await waitFor(auth.actor, (s) => !s.hasTag('busy'));
+    expect(snapshot.value).toBe('expired');
+    expect(snapshot.context.error).toMatchObject({ code: 'invalidConfig', cognitoName: 'ResourceNotFoundException' });
   });
 
   it("refuses storage 'worker' where there are no Web Workers, with a clear error", () => {
