@@ -57,7 +57,11 @@ export interface AuthConfig extends AuthConfigInput {
   bearer?: boolean;
   /** The fetch used for Cognito (by the default transport) and the API; default the global one. */
   fetch?: typeof globalThis.fetch;
-  /** Every Cognito request gives up after this long (the default transport). Default 10. */
+  /**
+   * Every Cognito request gives up after this long (the default transport). Default 10. The
+   * cross-tab refresh lock is taken over after this plus 5 s: with your own `transport`, give its
+   * timeout here.
+   */
   requestTimeoutSeconds?: number;
   /** Jitter for retry backoff; default Math.random. */
   random?: () => number;
