@@ -1,8 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { createDemoApi } from '../../dev/demoApi.js';
 import { LOCAL_POOL } from '../../dev/localPool.js';
 import { createAuth, memoryStorage } from '../../machines/index.js';
+import { serveOnLoopback, type LoopbackServer } from '../support/serveOnLoopback.js';
 import { startCognitoProxy } from '../support/startCognitoProxy.js';
 
 export interface RefreshEconomyRow {
@@ -70,24 +70,12 @@ export async function measureRefreshEconomy(cognitoEndpoint: string, counts: rea
   }
 }
 
-async function startDemoApi(cognitoEndpoint: string): Promise<{ origin: string; stop(): Promise<void> }> {
+async function startDemoApi(cognitoEndpoint: string): Promise<LoopbackServer> {
   const demoApi = createDemoApi({
     userPoolId: LOCAL_POOL.userPoolId,
     clientId: LOCAL_POOL.clientId,
     region: LOCAL_POOL.region,
     endpoint: cognitoEndpoint,
   });
-  const server: Server = createServer((request, response) => demoApi(request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return serveOnLoopback(createServer((request, response) => demoApi(request, response)));
 }

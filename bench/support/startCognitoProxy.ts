@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { serveOnLoopback } from './serveOnLoopback.js';
 
 /** One Cognito call as the proxy saw it. */
 export interface ProxiedCall {
@@ -101,15 +101,10 @@ export async function startCognitoProxy(options: CognitoProxyOptions): Promise<C
       response.end('{"__type":"BenchProxyError","message":"proxy could not reach cognito-local"}');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // Port 0: the OS picks a free port at bind time, so there is no race to lose.
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await serveOnLoopback(server);
 
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: listening.origin,
     get calls() {
       return calls;
     },
@@ -119,8 +114,7 @@ export async function startCognitoProxy(options: CognitoProxyOptions): Promise<C
     },
     stop: async () => {
       stopping.abort();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.stop();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { serveOnLoopback, type LoopbackServer } from '../support/serveOnLoopback.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** A static file server for the built bench pages on a free loopback port. */
-export async function servePages(dir: string): Promise<{ origin: string; stop(): Promise<void> }> {
+export async function servePages(dir: string): Promise<LoopbackServer> {
   const root = normalize(dir + sep);
   const server = createServer((request, response) => {
     if (request.url === '/favicon.ico') {
@@ -27,16 +27,5 @@ export async function servePages(dir: string): Promise<{ origin: string; stop():
       () => response.writeHead(404).end(),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return serveOnLoopback(server);
 }
