@@ -1,4 +1,5 @@
 import { authSetup } from '../authSetup.js';
+import type { RestoreResult } from '../authMachine.types.js';
 
 /**
  * Another tab stored a session (its refresh, most often, which this tab was waiting to make):
@@ -7,6 +8,16 @@ import { authSetup } from '../authSetup.js';
  * which can arrive after the lock is granted), and refreshing again would spend a rotated token.
  */
 const takeOtherTabsSession = { SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' } } as const;
+
+/** What a read of storage (restoreSession) answered. */
+type StoredRead = { event: { output: RestoreResult } };
+
+/** Storage holds another tab's fresh tokens: use them rather than refresh (again). */
+const adoptFresherStored = {
+  guard: { type: 'storedIsFresher', params: ({ event }: StoredRead) => ({ result: event.output }) },
+  target: '#auth.signedIn',
+  actions: [{ type: 'setSession', params: ({ event }: StoredRead) => ({ session: event.output.session }) }, 'clearError'],
+} as const;
 
 /**
  * One refresh, whoever asked. `locked` holds the cross-tab lock (released on leaving it), then
@@ -46,11 +57,7 @@ export const refreshingState = authSetup.createStateConfig({
             src: 'restoreSession',
             input: ({ context }) => ({ config: context.config, ports: context.ports }),
             onDone: [
-              {
-                guard: { type: 'storedIsFresher', params: ({ event }) => ({ result: event.output }) },
-                target: '#auth.signedIn',
-                actions: [{ type: 'setSession', params: ({ event }) => ({ session: event.output.session }) }, 'clearError'],
-              },
+              adoptFresherStored,
               {
                 guard: { type: 'storedHasOtherRefreshToken', params: ({ event }) => ({ result: event.output }) },
                 target: 'requesting',
@@ -109,11 +116,7 @@ export const refreshingState = authSetup.createStateConfig({
             src: 'restoreSession',
             input: ({ context }) => ({ config: context.config, ports: context.ports }),
             onDone: [
-              {
-                guard: { type: 'storedIsFresher', params: ({ event }) => ({ result: event.output }) },
-                target: '#auth.signedIn',
-                actions: [{ type: 'setSession', params: ({ event }) => ({ session: event.output.session }) }, 'clearError'],
-              },
+              adoptFresherStored,
               {
                 target: '#auth.expired',
                 actions: [
