@@ -13,6 +13,7 @@ import {
   type Session,
 } from '../../machines/index.js';
 import { createSession } from '../../machines/tokens/createSession.js';
+import { isExpired } from '../../machines/tokens/Session.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
 
@@ -309,7 +310,11 @@ export function outcomeAt(
   const output = outcome.output as { session?: Session; status?: string; origin?: string } | undefined;
   if (!output?.session) return outcome;
   if (source === 'restoreSession') {
-    if (output.origin === 'ours') return { output: { ...output, session: context.session } };
+    // As restoreSession would judge it now: this tab's tokens may have expired meanwhile.
+    if (output.origin === 'ours' && context.session) {
+      const status = isExpired(context.session, now) ? 'refreshable' : 'usable';
+      return { output: { ...output, status, session: context.session } };
+    }
     const issuedAt = output.status === 'refreshable' ? now - 2 * 3600_000 : now;
     return { output: { ...output, session: reissued(output.session, issuedAt, serial) } };
   }
