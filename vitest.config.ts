@@ -18,6 +18,8 @@ export default defineConfig({
           include: ['test/{unit,model,integration}/**/*.test.ts'],
           exclude: ['test/unit/svelte/**'],
           globalSetup: ['test/support/cognitoGlobalSetup.ts'],
+          // Every request a test sends to Cognito is checked against the published API model.
+          setupFiles: ['test/support/wire/checkWireRequests.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 60_000,

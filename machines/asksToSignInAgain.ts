@@ -1,4 +1,4 @@
-import type { SessionEndReason } from './authMachine.types.js';
+import type { SessionEndReason } from './SessionEndReason.js';
 
 /**
  * The session ends of `expired`: the refresh token was refused, or the API refused fresh tokens.

@@ -1,9 +1,18 @@
-import type { Actor } from 'xstate';
+import { assertEvent, type Actor } from 'xstate';
+import type { AuthContext } from './AuthContext.js';
 import { authSetup } from './authSetup.js';
+import { machineInput } from './machineInput.js';
+import { setErrorFromActor } from './states/setErrorFromActor.js';
 import { authenticatingState } from './states/authenticatingState.js';
 import { signedInState } from './states/signedInState.js';
 import { refreshingState } from './states/refreshingState.js';
 import { signedOutState } from './states/signedOutState.js';
+
+/** Another tab ended the session, yet storage may hold this tab's copy (a refresh answered here just after). */
+const forgetOwnStoredCopy = {
+  type: 'forgetStoredCopyOf',
+  params: ({ context }: { context: AuthContext }) => ({ session: context.session }),
+} as const;
 
 /**
  * The session lifecycle as one statechart. The named states are the ones apps and tests see:
@@ -30,7 +39,8 @@ export const authMachine = authSetup.createMachine({
     notice: null,
     autoSignIn: null,
     totpSetup: null,
-    refreshApiInUse: null,
+    endedSignIn: null,
+    otherTabRefreshingSince: null,
   }),
   // Other tabs' news, wake-ups and user activity arrive for as long as the machine runs.
   invoke: [
@@ -55,23 +65,12 @@ export const authMachine = authSetup.createMachine({
       {
         guard: { type: 'hasSessionEndingAs', params: ({ event }) => ({ reason: event.reason, reasons: ['expired', 'revoked'] }) },
         target: '.expired',
-        actions: [
-          'rememberUsername',
-          'forgetOwnStoredSession',
-          'clearSession',
-          'clearTotpSetup',
-          { type: 'endSession', params: ({ event }) => ({ reason: event.reason }) },
-        ],
+        actions: [forgetOwnStoredCopy, { type: 'recordEndReason', params: ({ event }) => ({ reason: event.reason }) }],
       },
       {
         guard: 'hasSession',
         target: '.signedOut',
-        actions: [
-          'forgetOwnStoredSession',
-          'clearSession',
-          'clearTotpSetup',
-          { type: 'endSession', params: { reason: 'otherTab' } },
-        ],
+        actions: [forgetOwnStoredCopy, { type: 'recordEndReason', params: { reason: 'otherTab' } }],
       },
     ],
     STORAGE_FALLBACK: {
@@ -87,7 +86,7 @@ export const authMachine = authSetup.createMachine({
       invoke: {
         id: 'restoreSession',
         src: 'restoreSession',
-        input: ({ context }) => ({ config: context.config, ports: context.ports }),
+        input: ({ context }) => machineInput(context),
         onDone: [
           {
             guard: { type: 'restoredAs', params: ({ event }) => ({ result: event.output, status: 'usable' }) },
@@ -105,7 +104,7 @@ export const authMachine = authSetup.createMachine({
             actions: [
               'forgetStoredSession',
               { type: 'setError', params: ({ event }) => ({ error: event.output.error }) },
-              { type: 'endSession', params: { reason: 'invalidStorage' } },
+              { type: 'recordEndReason', params: { reason: 'invalidStorage' } },
             ],
           },
           { target: 'signedOut' },
@@ -113,11 +112,7 @@ export const authMachine = authSetup.createMachine({
         // Only an unexpected fault gets here (storage is guarded); the data cannot be trusted.
         onError: {
           target: 'signedOut',
-          actions: [
-            'forgetStoredSession',
-            { type: 'setError', params: ({ event }) => ({ error: event.error }) },
-            { type: 'endSession', params: { reason: 'invalidStorage' } },
-          ],
+          actions: ['forgetStoredSession', setErrorFromActor, { type: 'recordEndReason', params: { reason: 'invalidStorage' } }],
         },
       },
     },
@@ -128,16 +123,23 @@ export const authMachine = authSetup.createMachine({
     /** Another tab stored a session: take it as it is, if it is usable. */
     syncing: {
       tags: 'busy',
+      // The other tab's refresh, if it announced one, has ended: this is its news.
+      entry: 'forgetOtherTabRefreshing',
       invoke: {
         id: 'readSharedSession',
         src: 'restoreSession',
         // What the other tab wrote, as its message carries it: this tab's storage may lag behind.
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          ...(event.type === 'SESSION_CHANGED_ELSEWHERE' ? { stored: event.stored } : {}),
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'SESSION_CHANGED_ELSEWHERE');
+          return { ...machineInput(context), stored: event.stored };
+        },
         onDone: [
+          // A refresh that crossed this tab's sign-out: the user ended that sign-in here.
+          {
+            guard: { type: 'storedIsEndedSignIn', params: ({ event }) => ({ result: event.output }) },
+            target: 'signedOut',
+            actions: { type: 'forgetStoredCopyOf', params: ({ event }) => ({ session: event.output.session! }) },
+          },
           {
             guard: { type: 'restoredAs', params: ({ event }) => ({ result: event.output, status: 'usable' }) },
             target: 'signedIn',
@@ -152,22 +154,27 @@ export const authMachine = authSetup.createMachine({
           {
             guard: 'hasSession',
             target: 'signedOut',
-            actions: ['forgetStoredSession', 'clearSession', { type: 'endSession', params: { reason: 'otherTab' } }],
+            actions: ['forgetStoredSession', { type: 'recordEndReason', params: { reason: 'otherTab' } }],
           },
           { target: 'signedOut', actions: 'forgetStoredSession' },
         ],
-        onError: { target: 'signedOut', actions: ['forgetStoredSession', 'clearSession'] },
+        onError: { target: 'signedOut', actions: 'forgetStoredSession' },
       },
     },
+    /** The session can no longer be refreshed; the username stays to pre-fill the sign-in again. */
     expired: {
+      entry: ['rememberUsername', { type: 'forgetSession', params: { keepTokensToRevoke: false } }],
       on: {
         SESSION_CHANGED_ELSEWHERE: { target: 'syncing' },
         SIGN_IN: { target: 'authenticating', actions: 'clearError' },
-        SIGN_OUT: { target: 'signedOut', actions: { type: 'endSession', params: { reason: 'user' } } },
+        SIGN_OUT: { target: 'signedOut', actions: { type: 'recordEndReason', params: { reason: 'user' } } },
       },
     },
+    /**
+     * Storage is cleared and other tabs are told first, so a reload during sign-out cannot bring
+     * the session back; only the tokens being revoked stay until signedOut.
+     */
     signingOut: {
-      // Cleared first, so a reload during sign-out cannot bring the session back.
       tags: 'busy',
       on: {
         // Tabs sharing the session often end it together (the same idle timeout): this tab's
@@ -180,20 +187,21 @@ export const authMachine = authSetup.createMachine({
           type: 'announce',
           params: ({ context }) => ({ message: { kind: 'ended', reason: context.endReason ?? 'user' } }),
         },
+        { type: 'forgetSession', params: { keepTokensToRevoke: true } },
       ],
       invoke: {
         id: 'revokeSession',
         src: 'revokeSession',
+        // Timers (idle, maximum age) sign out too; only the user's SIGN_OUT can ask for `global`.
         input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
+          ...machineInput(context),
           session: context.session,
           global: event.type === 'SIGN_OUT' && event.global === true,
         }),
         // The reason (user, idle, maxAge) was recorded on the way in.
-        onDone: { target: 'signedOut', actions: ['clearSession', 'clearError'] },
+        onDone: { target: 'signedOut', actions: 'clearError' },
         // revokeSession never rejects; should a replacement do so, sign-out still completes.
-        onError: { target: 'signedOut', actions: ['clearSession', 'clearError'] },
+        onError: { target: 'signedOut', actions: 'clearError' },
       },
     },
   },

@@ -1,7 +1,7 @@
 import { assign, emit, setup } from 'xstate';
 import { holdRefreshLock, listenForSignals, listenToTabs } from './actors/tabActors.js';
 import { asksToSignInAgain } from './asksToSignInAgain.js';
-import { AuthError, toAuthError } from './AuthError.js';
+import { toAuthError, type AuthError } from './AuthError.js';
 import { changePassword, setMfaPreference, setUpTotp, verifyTotp } from './actors/accountActors.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
 import { confirmPasswordReset, forgotPassword } from './actors/passwordResetActors.js';
@@ -10,21 +10,12 @@ import { restoreSession } from './actors/restoreSession.js';
 import { revokeSession } from './actors/revokeSession.js';
 import { signInWithPassword } from './actors/signInWithPassword.js';
 import { confirmSignUp, resendSignUpCode, signUp } from './actors/signUpActors.js';
-import type {
-  AuthContext,
-  AuthEmitted,
-  AuthEvent,
-  AuthMachineInput,
-  Challenge,
-  CodeDelivery,
-  Credentials,
-  Notice,
-  RefreshApi,
-  RestoreResult,
-  SessionEndReason,
-  SignInResult,
-  TotpSetup,
-} from './authMachine.types.js';
+import type { AuthContext, AuthMachineInput, CodeDelivery, Credentials, Notice, RestoreResult, SignInResult } from './AuthContext.js';
+import type { AuthEmitted, AuthEvent } from './AuthEvent.js';
+import type { Challenge, ChallengeKind } from './challenges/Challenge.js';
+import type { SessionEndReason } from './SessionEndReason.js';
+import type { TotpSetup } from './TotpSetup.js';
+import type { EndedSignIn } from './AuthContext.js';
 import {
   challengeWithHiddenSecrets,
   credentialsWithHiddenPassword,
@@ -73,7 +64,22 @@ export const authSetup = setup({
     setSession: assign((_, params: { session: Session | undefined }) => ({
       session: params.session ? sessionWithHiddenTokens(params.session) : null,
     })),
-    clearSession: assign({ session: null }),
+    /**
+     * The one place a session is forgotten: entry action of the states without one (signedOut,
+     * expired) and of signingOut, which keeps only the tokens it is revoking. Everything tied to
+     * the session goes: tokens, a TOTP set-up, a challenge, a password kept for sign-in, notices.
+     * What was signed out of is recorded (not a secret) so that a refresh crossing the sign-out
+     * in another tab cannot sign this one in again.
+     */
+    forgetSession: assign(({ context }, params: { keepTokensToRevoke: boolean }) => ({
+      session: params.keepTokensToRevoke ? context.session : null,
+      challenge: null,
+      totpSetup: null,
+      autoSignIn: null,
+      notice: null,
+      endedSignIn: context.session ? signInOf(context.session) : context.endedSignIn,
+      otherTabRefreshingSince: null,
+    })),
     /** Keeps who was signed in when a session ends unasked, to pre-fill the sign-in again. */
     rememberUsername: assign({
       pendingUsername: ({ context }) => context.session?.idClaims['cognito:username'] ?? context.pendingUsername,
@@ -85,14 +91,13 @@ export const authSetup = setup({
       context.ports.storage.removeItem(context.config.storageKey);
     },
     /**
-     * Another tab ended the session, yet storage may hold this tab's copy of it: a refresh
-     * answered here just after that tab cleared storage. Only exactly this tab's session is
-     * cleared, so a sign-in stored since, in any tab, stays.
+     * Clears storage if it holds exactly `session`, never a sign-in stored since, in any tab. For
+     * a session another tab ended while a refresh here (or there) wrote it back just after.
      */
-    forgetOwnStoredSession: ({ context }) => {
+    forgetStoredCopyOf: ({ context }, params: { session: Session | null }) => {
       const { storage } = context.ports;
       const key = context.config.storageKey;
-      if (context.session && storage.getItem(key) === serializeSession(context.session)) storage.removeItem(key);
+      if (params.session && storage.getItem(key) === serializeSession(params.session)) storage.removeItem(key);
     },
     /** Tells other tabs (sharing the storage) that the stored session changed or ended. */
     announce: ({ context }, params: { message: TabMessage }) => {
@@ -102,7 +107,6 @@ export const authSetup = setup({
     announceStoredSession: ({ context }) => {
       if (context.session) context.ports.channel?.post({ kind: 'updated', stored: serializeSession(context.session) });
     },
-    setRefreshApi: assign((_, params: { refreshApi: Exclude<RefreshApi, 'auto'> }) => ({ refreshApiInUse: params.refreshApi })),
     /** A sign-in step ended: keep its tokens, or the challenge it asks for next. */
     storeSignInResult: assign((_, params: { result: SignInResult }) => ({
       session: params.result.session ? sessionWithHiddenTokens(params.result.session) : null,
@@ -122,7 +126,8 @@ export const authSetup = setup({
     forgetAutoSignIn: assign({ autoSignIn: null }),
     setTotpSetup: assign((_, params: { totpSetup: TotpSetup }) => ({ totpSetup: totpWithHiddenSecret(params.totpSetup) })),
     clearTotpSetup: assign({ totpSetup: null }),
-    endSession: assign((_, params: { reason: SessionEndReason }) => ({ endReason: params.reason })),
+    /** Why the session ends, recorded on the transition that ends it (states cannot tell). */
+    recordEndReason: assign((_, params: { reason: SessionEndReason }) => ({ endReason: params.reason })),
     startSession: assign({ endReason: null, refreshFailures: 0 }),
     countRefresh: assign({ refreshCount: ({ context }) => context.refreshCount + 1, refreshFailures: 0 }),
     countRefreshFailure: assign({ refreshFailures: ({ context }) => context.refreshFailures + 1 }),
@@ -137,6 +142,9 @@ export const authSetup = setup({
         return [...context.refreshAttempts.filter((at) => Math.abs(now - at) < context.config.refreshStormWindowMs), now];
       },
     }),
+    /** Another tab is refreshing the shared session: a tab granted the lock next waits for its news. */
+    recordOtherTabRefreshing: assign({ otherTabRefreshingSince: ({ context }) => context.ports.clock.now() }),
+    forgetOtherTabRefreshing: assign({ otherTabRefreshingSince: null }),
     recordActivity: assign({ lastActivityAt: ({ context }) => context.ports.clock.now() }),
     /** Other tabs count this tab's activity too (their idle timers see it). */
     announceActivity: ({ context }) => {
@@ -182,10 +190,28 @@ export const authSetup = setup({
       const stored = params.result.session;
       return stored !== undefined && stored.tokens.refreshToken !== context.session?.tokens.refreshToken;
     },
-    challengeIs: ({ context }, params: { names: readonly string[] }) =>
-      context.challenge !== null && params.names.includes(context.challenge.name),
+    challengeIs: ({ context }, params: { kind: ChallengeKind }) => context.challenge?.kind === params.kind,
     lastErrorIsChallengeExpired: ({ context }) => context.error?.code === 'challengeExpired',
-    challengeHasTotpSecret: ({ context }) => context.challenge?.name === 'MFA_SETUP' && context.challenge.totpSetup !== null,
+    challengeHasTotpSecret: ({ context }) => context.challenge?.kind === 'mfaSetup' && context.challenge.totpSetup !== null,
+    /**
+     * What another tab wrote is the sign-in this tab's user just ended (a refresh there crossed
+     * the sign-out here): not taken. After `expired` it is taken: the session lives on there.
+     */
+    storedIsEndedSignIn: ({ context }, params: { result: RestoreResult }) => {
+      const stored = params.result.session;
+      const ended = context.endedSignIn;
+      if (!stored || !ended || context.endReason === 'expired') return false;
+      const signIn = signInOf(stored);
+      return signIn.sub === ended.sub && signIn.authTime === ended.authTime;
+    },
+    /**
+     * Another tab said it is refreshing and has not said how it went; it has let go of the lock
+     * (this tab has it now), so its news is on its way. A tab that died mid-refresh never
+     * sends it: the announcement counts only while such a refresh could still be running.
+     */
+    otherTabRefreshing: ({ context }) =>
+      context.otherTabRefreshingSince !== null &&
+      context.ports.clock.now() - context.otherTabRefreshingSince < context.config.lockTimeoutMs,
     /** Sign-up (or its confirmation) is done and the password is still in hand for this user. */
     canAutoSignIn: ({ context }, params: { username: string; confirmed: boolean }) =>
       params.confirmed && context.autoSignIn !== null && context.autoSignIn.username === params.username,
@@ -240,6 +266,8 @@ export const authSetup = setup({
     sessionExpiry: ({ context }) =>
       context.session ? Math.max(0, context.session.expiresAt - context.ports.clock.now()) : 0,
     challengeTimeout: ({ context }) => context.config.challengeTimeoutMs,
+    /** How long a tab granted the lock waits for the news of the tab that held it before. */
+    otherTabNewsDue: ({ context }) => context.config.otherTabNewsWaitMs,
   },
 });
 
@@ -258,5 +286,7 @@ function clampTimer(ms: number): number {
   return Math.min(MAX_TIMER_MS, Math.max(0, ms));
 }
 
-export const challengeExpiredError = () =>
-  new AuthError('challengeExpired', 'This sign-in step took too long; please sign in again.');
+/** The sign-in a session belongs to: the user and when they authenticated (refreshes keep it). */
+function signInOf(session: Session): EndedSignIn {
+  return { sub: session.idClaims.sub, authTime: session.idClaims.auth_time ?? session.idClaims.iat };
+}

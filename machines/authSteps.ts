@@ -1,7 +1,10 @@
 import { waitFor, type SnapshotFrom } from 'xstate';
 import { AuthError } from './AuthError.js';
 import type { AuthActor, authMachine } from './authMachine.js';
-import type { AuthEvent, Credentials, MfaType, Notice, TotpSetup } from './authMachine.types.js';
+import type { AuthEvent } from './AuthEvent.js';
+import type { Credentials, Notice } from './AuthContext.js';
+import type { MfaType } from './challenges/Challenge.js';
+import type { TotpSetup } from './TotpSetup.js';
 import { selectIsAuthenticated, selectNextStep, type NextStep } from './selectors.js';
 
 /**

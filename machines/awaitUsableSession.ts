@@ -1,7 +1,7 @@
 import { waitFor } from 'xstate';
 import { AuthError } from './AuthError.js';
 import type { AuthActor } from './authMachine.js';
-import type { Clock } from './authMachine.types.js';
+import type { Clock } from './AuthPorts.js';
 import { isExpired, msUntilRefresh, type Session } from './tokens/Session.js';
 
 /**

@@ -14,30 +14,17 @@ export type { AuthSteps } from './authSteps.js';
 export { authMachine } from './authMachine.js';
 export type { AuthActor } from './authMachine.js';
 export type { AuthFetch } from './http/authFetch.js';
-export type {
-  AuthContext,
-  AuthEmitted,
-  AuthEvent,
-  AuthMachineInput,
-  AuthPorts,
-  Challenge,
-  ChallengeName,
-  Clock,
-  CodeDelivery,
-  Credentials,
-  MfaType,
-  Notice,
-  RefreshApi,
-  SignInResult,
-  TotpSetup,
-  ResolvedAuthConfig,
-  RestoreResult,
-  SessionEndReason,
-  SignalSource,
-} from './authMachine.types.js';
+export type { AuthContext, AuthMachineInput, CodeDelivery, Credentials, Notice, RestoreResult, SignInResult } from './AuthContext.js';
+export type { AuthEmitted, AuthEvent } from './AuthEvent.js';
+export type { AuthPorts, Clock, SignalSource } from './AuthPorts.js';
+export type { Challenge, ChallengeKind, ChallengeName, MfaType } from './challenges/Challenge.js';
+export type { RefreshApi, ResolvedAuthConfig } from './ResolvedAuthConfig.js';
+export type { SessionEndReason } from './SessionEndReason.js';
+export type { TotpSetup } from './TotpSetup.js';
 export { AuthError, toAuthError } from './AuthError.js';
 export type { AuthErrorCode } from './AuthError.js';
-export { resolveConfig, defaultIssuer } from './resolveConfig.js';
+// For apps that run `authMachine` themselves: its input takes a resolved config and the ports.
+export { resolveConfig } from './resolveConfig.js';
 export type { AuthConfigInput } from './resolveConfig.js';
 export { fetchTransport } from './cognito/fetchTransport.js';
 export type { FetchTransportOptions } from './cognito/fetchTransport.js';
@@ -48,7 +35,10 @@ export type { TokenStorage } from './storage/TokenStorage.js';
 export type { AccessTokenClaims, IdTokenClaims, Session, TokenSet } from './tokens/Session.js';
 export { tokenIdOf } from './tokens/Session.js';
 export { redactValue } from './inspect/redactValue.js';
+// For apps that inspect an actor of `authMachine` they created themselves (createAuth redacts already).
 export { redactInspectionEvent } from './inspect/redactInspectionEvent.js';
+// The default adapters behind `createAuth`'s ports, for apps that compose `tabs`, `wake` or
+// `activity` themselves (e.g. a channel per user, or their own activity throttle).
 export { broadcastTabChannel } from './tabs/broadcastTabChannel.js';
 export { webLocksRefreshLock } from './tabs/webLocksRefreshLock.js';
 export { noRefreshLock } from './tabs/RefreshLock.js';
@@ -56,7 +46,3 @@ export type { RefreshLock } from './tabs/RefreshLock.js';
 export type { TabChannel, TabMessage } from './tabs/TabChannel.js';
 export { wakeSignals } from './browser/wakeSignals.js';
 export { activitySignals } from './browser/activitySignals.js';
-export { workerTransport } from './worker/workerTransport.js';
-export type { VaultPort } from './worker/workerTransport.js';
-export { serveVault } from './worker/serveVault.js';
-export { createRefreshTokenVault } from './worker/refreshTokenVault.js';

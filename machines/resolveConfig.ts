@@ -1,5 +1,5 @@
 import { AuthError } from './AuthError.js';
-import type { RefreshApi, ResolvedAuthConfig } from './authMachine.types.js';
+import type { RefreshApi, ResolvedAuthConfig } from './ResolvedAuthConfig.js';
 import { storageKey } from './storage/storedSession.js';
 
 export interface AuthConfigInput {
@@ -32,7 +32,21 @@ export interface AuthConfigInput {
   maxSessionAgeHours?: number;
   /** Refresh attempts allowed per minute (a guard against refresh storms). Default 4. */
   maxRefreshesPerMinute?: number;
+  /**
+   * Every Cognito request gives up after this long (the default transport). Default 10, at most
+   * 120. The cross-tab refresh lock is taken over after this plus 5 s: with your own `transport`,
+   * give its timeout here.
+   */
+  requestTimeoutSeconds?: number;
 }
+
+/** A live lock holder's refresh request ends (or times out) this long before the lock can be taken. */
+const LOCK_MARGIN_MS = 5_000;
+/**
+ * A tab that let go of the lock after announcing a refresh has posted its outcome already; it
+ * arrives in milliseconds. Waiting longer only matters when that tab died mid-refresh.
+ */
+const OTHER_TAB_NEWS_WAIT_MS = 2_000;
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9a-zA-Z]+$/;
 const CLIENT_ID = /^[\w+]{1,128}$/;
@@ -52,6 +66,10 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
     throw invalidConfig('refreshLeadSeconds must be a number of seconds, 0 or more.');
   }
   if (input.endpoint !== undefined && !isHttpUrl(input.endpoint)) throw invalidConfig('endpoint must be an http(s) URL.');
+  if (input.issuer !== undefined && !isHttpUrl(input.issuer)) throw invalidConfig('issuer must be an http(s) URL.');
+  if (input.totpIssuer !== undefined && (typeof input.totpIssuer !== 'string' || input.totpIssuer.trim() === '')) {
+    throw invalidConfig('totpIssuer must be a non-empty name.');
+  }
   const challengeTimeoutSeconds = input.challengeTimeoutSeconds ?? 180;
   if (input.refreshApi !== undefined && !['auto', 'getTokensFromRefreshToken', 'initiateAuth'].includes(input.refreshApi)) {
     throw invalidConfig('refreshApi must be auto, getTokensFromRefreshToken or initiateAuth.');
@@ -63,6 +81,7 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
   const maxSessionAgeHours = optionalRange(input.maxSessionAgeHours, 'maxSessionAgeHours', 0, 24 * 24);
   const idleWarningSeconds = optionalRange(input.idleWarningSeconds, 'idleWarningSeconds', 0, 3600) ?? 60;
   const maxRefreshesPerMinute = optionalRange(input.maxRefreshesPerMinute, 'maxRefreshesPerMinute', 1, 60) ?? 4;
+  const requestTimeoutMs = (optionalRange(input.requestTimeoutSeconds, 'requestTimeoutSeconds', 0, 120) ?? 10) * 1000;
   return {
     userPoolId,
     clientId,
@@ -73,6 +92,9 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
     retryMaxDelayMs: 60_000,
     storageKey: storageKey(userPoolId, clientId),
     challengeTimeoutMs: challengeTimeoutSeconds * 1000,
+    requestTimeoutMs,
+    lockTimeoutMs: requestTimeoutMs + LOCK_MARGIN_MS,
+    otherTabNewsWaitMs: OTHER_TAB_NEWS_WAIT_MS,
     totpIssuer: input.totpIssuer ?? 'authchart',
     refreshApi: input.refreshApi ?? 'auto',
     idleTimeoutMs: idleTimeoutMinutes === undefined ? null : idleTimeoutMinutes * 60_000,

@@ -32,7 +32,10 @@ export const SIZE_TARGETS = Object.freeze([
     entry: 'entries/authchartDefault.ts',
     budgetGzip: 20 * KB,
     goalGzip: 15 * KB,
-    ceilingGzip: 28 * KB,
+    // Raised from 28.0 on purpose (issues 15, 16): one checked options object, the cross-tab refresh
+    // announcement, lock takeover by time held, the refresh fallback and JSON checks (+2.1 kB).
+    // The size issue (18) brings the core back under 28.0 by moving optional parts out.
+    ceilingGzip: 30 * KB,
     own: true,
   },
   {
@@ -53,7 +56,8 @@ export const SIZE_TARGETS = Object.freeze([
       VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
     },
     budgetGzip: 45 * KB,
-    ceilingGzip: 57.5 * KB,
+    // Raised from 57.5 with the library's ceiling (it is in the demo's initial bundle).
+    ceilingGzip: 60 * KB,
     own: true,
   },
   {

@@ -1,6 +1,7 @@
 import { fromPromise } from 'xstate';
 import { AuthError } from '../AuthError.js';
-import type { AuthMachineInput, TotpSetup } from '../authMachine.types.js';
+import type { AuthMachineInput } from '../AuthContext.js';
+import type { TotpSetup } from '../TotpSetup.js';
 import type { Session } from '../tokens/Session.js';
 import { requireMfaCode, requirePassword } from '../validateInput.js';
 import { totpUri } from './totpUri.js';

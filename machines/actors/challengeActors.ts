@@ -1,6 +1,7 @@
 import { fromPromise } from 'xstate';
 import { AuthError } from '../AuthError.js';
-import type { AuthMachineInput, Challenge, SignInResult } from '../authMachine.types.js';
+import type { AuthMachineInput, SignInResult } from '../AuthContext.js';
+import type { Challenge } from '../challenges/Challenge.js';
 import { requireMfaCode, requirePassword } from '../validateInput.js';
 import { toSignInResult } from './signInResult.js';
 import { totpUri } from './totpUri.js';

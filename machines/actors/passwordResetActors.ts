@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import type { AuthMachineInput, CodeDelivery } from '../authMachine.types.js';
+import type { AuthMachineInput, CodeDelivery } from '../AuthContext.js';
 import { requireConfirmationCode, requirePassword, requireText } from '../validateInput.js';
 import { toCodeDelivery } from './signUpActors.js';
 

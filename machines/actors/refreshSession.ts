@@ -1,6 +1,9 @@
 import { fromPromise } from 'xstate';
-import { AuthError, toAuthError } from '../AuthError.js';
-import type { AuthMachineInput, RefreshApi } from '../authMachine.types.js';
+import { AuthError } from '../AuthError.js';
+import type { AuthMachineInput } from '../AuthContext.js';
+import type { RefreshApi } from '../ResolvedAuthConfig.js';
+import { failureToReport, mayFallBack, operationMissing } from '../cognito/refreshFallback.js';
+import { readRefreshApi, rememberRefreshApi, type RefreshOperationChoice } from '../cognito/rememberedRefreshApi.js';
 import type { Session } from '../tokens/Session.js';
 import { toSignInResult } from './signInResult.js';
 
@@ -8,41 +11,62 @@ export type RefreshInput = AuthMachineInput & { session: Session; refreshApi: Re
 
 export interface RefreshOutput {
   session: Session;
-  /** The operation that worked, so `auto` asks only once per actor. */
-  refreshApi: Exclude<RefreshApi, 'auto'>;
+  /** The operation that answered (with `auto`, the one remembered for the next refresh). */
+  refreshApi: RefreshOperationChoice;
 }
 
 /**
  * New tokens from the refresh token. GetTokensFromRefreshToken works whether or not the app
  * client rotates refresh tokens (and is required when it does); a rotated refresh token comes
- * back with the tokens. Where the service lacks it (cognito-local), `auto` falls back to
- * InitiateAuth REFRESH_TOKEN_AUTH, which keeps the refresh token.
+ * back with the tokens. With `auto`, an endpoint that lacks it (cognito-local, other emulators)
+ * gets InitiateAuth REFRESH_TOKEN_AUTH, which keeps the refresh token, in the same attempt; the
+ * operation that worked is remembered per pool and client across reloads.
  */
 export const refreshSession = fromPromise<RefreshOutput, RefreshInput>(async ({ input, signal }) => {
-  const { config, ports, session, refreshApi } = input;
-  const toSession = (output: Parameters<typeof toSignInResult>[0], sentAt: number) => {
-    const result = toSignInResult(output, session.idClaims.sub, config, sentAt, session.tokens.refreshToken);
-    if (!result.session) throw new AuthError('unsupportedChallenge', 'The user pool asked for a challenge during refresh.');
-    return result.session;
-  };
-  if (refreshApi !== 'initiateAuth') {
+  const { config, ports, refreshApi } = input;
+  const refreshWith = async (choice: RefreshOperationChoice): Promise<RefreshOutput> => ({
+    session: await callRefresh(input, choice, signal),
+    refreshApi: choice,
+  });
+  if (refreshApi !== 'auto') return refreshWith(refreshApi);
+
+  const remembered = readRefreshApi(ports.storage, config.storageKey);
+  const first = remembered ?? 'getTokensFromRefreshToken';
+  try {
+    return await refreshWith(first);
+  } catch (firstError) {
+    if (signal.aborted) throw firstError;
+    if (!mayFallBack(firstError)) {
+      // A remembered InitiateAuth refused: the app client may have turned on rotation since.
+      // Forget it, so the next session starts with the operation that works everywhere.
+      if (remembered) rememberRefreshApi(ports.storage, config.storageKey, null);
+      throw firstError;
+    }
+    const second = first === 'initiateAuth' ? 'getTokensFromRefreshToken' : 'initiateAuth';
     try {
-      const sentAt = ports.clock.now();
-      const output = await ports.transport.call(
-        'GetTokensFromRefreshToken',
-        { RefreshToken: session.tokens.refreshToken, ClientId: config.clientId },
-        { signal },
-      );
-      return { session: toSession(output, sentAt), refreshApi: 'getTokensFromRefreshToken' };
-    } catch (error) {
-      if (refreshApi !== 'auto' || toAuthError(error).code !== 'unsupportedOperation') throw error;
+      const output = await refreshWith(second);
+      if (operationMissing(firstError)) rememberRefreshApi(ports.storage, config.storageKey, second);
+      return output;
+    } catch (secondError) {
+      if (signal.aborted) throw secondError;
+      throw failureToReport(firstError, secondError);
     }
   }
-  const sentAt = ports.clock.now();
-  const output = await ports.transport.call(
-    'InitiateAuth',
-    { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: session.tokens.refreshToken } },
-    { signal },
-  );
-  return { session: toSession(output, sentAt), refreshApi: 'initiateAuth' };
 });
+
+async function callRefresh(input: RefreshInput, choice: RefreshOperationChoice, signal: AbortSignal): Promise<Session> {
+  const { config, ports, session } = input;
+  const refreshToken = session.tokens.refreshToken;
+  const sentAt = ports.clock.now();
+  const output =
+    choice === 'getTokensFromRefreshToken'
+      ? await ports.transport.call('GetTokensFromRefreshToken', { RefreshToken: refreshToken, ClientId: config.clientId }, { signal })
+      : await ports.transport.call(
+          'InitiateAuth',
+          { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } },
+          { signal },
+        );
+  const result = toSignInResult(output, session.idClaims.sub, config, sentAt, refreshToken);
+  if (!result.session) throw new AuthError('unsupportedChallenge', 'The user pool asked for a challenge during refresh.');
+  return result.session;
+}

@@ -1,6 +1,6 @@
 import { fromPromise } from 'xstate';
 import { toAuthError } from '../AuthError.js';
-import type { AuthMachineInput, RestoreResult } from '../authMachine.types.js';
+import type { AuthMachineInput, RestoreResult } from '../AuthContext.js';
 import { parseStoredSession } from '../storage/storedSession.js';
 import { isExpired } from '../tokens/Session.js';
 

@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import type { AuthMachineInput } from '../authMachine.types.js';
+import type { AuthMachineInput } from '../AuthContext.js';
 import type { Session } from '../tokens/Session.js';
 
 export type RevokeInput = AuthMachineInput & { session: Session | null; global: boolean };

@@ -1,6 +1,8 @@
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthError } from '../AuthError.js';
-import type { ResolvedAuthConfig, SignInResult } from '../authMachine.types.js';
+import type { ResolvedAuthConfig } from '../ResolvedAuthConfig.js';
+import type { SignInResult } from '../AuthContext.js';
+import { challengeKindOf } from '../challenges/Challenge.js';
 import { createSession } from '../tokens/createSession.js';
 
 /**
@@ -31,6 +33,7 @@ export function toSignInResult(
   return {
     challenge: {
       name: output.ChallengeName,
+      kind: challengeKindOf(output.ChallengeName),
       challengeSession: output.Session,
       // Cognito may answer with the canonical username (e.g. the sub when signing in by email).
       username: parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? username,

@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import type { AuthMachineInput, Credentials, SignInResult } from '../authMachine.types.js';
+import type { AuthMachineInput, Credentials, SignInResult } from '../AuthContext.js';
 import { requirePassword, requireText } from '../validateInput.js';
 import { toSignInResult } from './signInResult.js';
 

@@ -1,6 +1,6 @@
 import { fromPromise } from 'xstate';
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
-import type { AuthMachineInput, CodeDelivery, Credentials } from '../authMachine.types.js';
+import type { AuthMachineInput, CodeDelivery, Credentials } from '../AuthContext.js';
 import { requireConfirmationCode, requirePassword, requireText } from '../validateInput.js';
 
 export interface SignUpOutput {

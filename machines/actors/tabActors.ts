@@ -1,16 +1,28 @@
 import { fromCallback } from 'xstate';
-import type { AuthEvent, SignalSource } from '../authMachine.types.js';
+import type { AuthEvent } from '../AuthEvent.js';
+import type { SignalSource } from '../AuthPorts.js';
 import type { RefreshLock } from '../tabs/RefreshLock.js';
-import type { TabChannel } from '../tabs/TabChannel.js';
+import type { TabChannel, TabMessage } from '../tabs/TabChannel.js';
+
+function eventFor(message: TabMessage): AuthEvent {
+  switch (message.kind) {
+    case 'updated':
+      return { type: 'SESSION_CHANGED_ELSEWHERE', stored: message.stored };
+    case 'ended':
+      return { type: 'SIGNED_OUT_ELSEWHERE', reason: message.reason };
+    case 'active':
+      return { type: 'ACTIVE_ELSEWHERE' };
+    case 'refreshing':
+      return { type: 'REFRESH_STARTED_ELSEWHERE' };
+    case 'refreshFailed':
+      return { type: 'REFRESH_FAILED_ELSEWHERE' };
+  }
+}
 
 /** Turns other tabs' messages into machine events, for as long as the machine runs. */
 export const listenToTabs = fromCallback<AuthEvent, { channel: TabChannel | null }>(({ input, sendBack }) => {
   if (!input.channel) return undefined;
-  return input.channel.subscribe((message) => {
-    if (message.kind === 'updated') sendBack({ type: 'SESSION_CHANGED_ELSEWHERE', stored: message.stored });
-    else if (message.kind === 'ended') sendBack({ type: 'SIGNED_OUT_ELSEWHERE', reason: message.reason });
-    else sendBack({ type: 'ACTIVE_ELSEWHERE' });
-  });
+  return input.channel.subscribe((message) => sendBack(eventFor(message)));
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { Clock, SignalSource } from '../authMachine.types.js';
+import type { Clock, SignalSource } from '../AuthPorts.js';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 

@@ -1,4 +1,4 @@
-import type { SignalSource } from '../authMachine.types.js';
+import type { SignalSource } from '../AuthPorts.js';
 
 /**
  * Moments when a page's timers may have missed their time: background tabs are throttled or

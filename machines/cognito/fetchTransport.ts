@@ -1,5 +1,5 @@
 import type { CognitoOperation, CognitoOperations, CognitoTransport } from './CognitoTransport.js';
-import { cognitoErrorName, mapCognitoError, networkError, timeoutError } from './mapCognitoError.js';
+import { cognitoErrorName, mapCognitoError, networkError, notCognitoAnswer, timeoutError } from './mapCognitoError.js';
 
 export interface FetchTransportOptions {
   region: string;
@@ -32,7 +32,7 @@ export function fetchTransport(options: FetchTransportOptions): CognitoTransport
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
     const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
     let response: Response;
-    let body: unknown;
+    let body: Answer;
     try {
       response = await send(url, {
         method: 'POST',
@@ -46,29 +46,52 @@ export function fetchTransport(options: FetchTransportOptions): CognitoTransport
         cache: 'no-store',
         signal,
       });
-      body = await readJson(response);
+      body = await readAnswer(response);
     } catch (error) {
       if (callOptions.signal?.aborted) throw error;
       if (timeout.aborted) throw timeoutError(operation, error);
       throw networkError(operation, error);
     }
-    if (response.ok) return body as CognitoOperations[Op]['output'];
-    const type = response.headers.get('x-amzn-errortype') ?? stringField(body, '__type') ?? `HTTP${response.status}`;
-    const message = stringField(body, 'message') ?? stringField(body, 'Message') ?? '';
-    throw mapCognitoError(operation, authFlow, { name: cognitoErrorName(type), message, status: response.status });
+    if (response.ok) {
+      if (body.json !== undefined) return body.json as CognitoOperations[Op]['output'];
+      throw notCognitoAnswer(operation, response.status, body.describe);
+    }
+    const type = response.headers.get('x-amzn-errortype') ?? stringField(body.json, '__type') ?? `HTTP${response.status}`;
+    const message = stringField(body.json, 'message') ?? stringField(body.json, 'Message') ?? '';
+    throw mapCognitoError(operation, authFlow, {
+      name: cognitoErrorName(type),
+      message,
+      status: response.status,
+      ...(body.json === undefined ? { answer: body.describe } : {}),
+    });
   }
 
   return { call };
 }
 
-/** An empty or non-JSON body (a proxy's HTML error page) reads as `{}`. */
-async function readJson(response: Response): Promise<unknown> {
+/** A response body: its JSON when it is JSON, else only what it was (never its text). */
+interface Answer {
+  json: unknown;
+  describe: string;
+}
+
+/**
+ * Reads the body as JSON only when it is JSON: the content type says so (Cognito sends
+ * `application/x-amz-json-1.1`; an absent type is given the benefit of the doubt) and it parses.
+ * A proxy's or an emulator's HTML page is described by status and content type alone, since a
+ * page that echoes the request could hold a token.
+ */
+async function readAnswer(response: Response): Promise<Answer> {
+  const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const describe = `the service answered HTTP ${response.status} with ${contentType ? contentType.slice(0, 80) : 'no content type'}, not JSON`;
   const text = await response.text();
-  if (text === '') return {};
+  if (contentType !== '' && !contentType.includes('json')) return { json: undefined, describe };
+  // Cognito answers `{}` when there is nothing to say; an empty body means the same.
+  if (text.trim() === '') return { json: {}, describe };
   try {
-    return JSON.parse(text);
+    return { json: JSON.parse(text), describe };
   } catch {
-    return {};
+    return { json: undefined, describe: `the service answered HTTP ${response.status} with a body that is not valid JSON` };
   }
 }
 

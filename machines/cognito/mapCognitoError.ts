@@ -8,6 +8,8 @@ export interface CognitoFailure {
   name: string;
   message: string;
   status: number | undefined;
+  /** What came back when it was not Cognito's JSON (status and content type, never the body). */
+  answer?: string;
 }
 
 /**
@@ -23,8 +25,6 @@ const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
     UserNotFoundException: 'invalidCredentials',
     // cognito-local answers a wrong password with this; real Cognito uses it only for policies.
     InvalidPasswordException: 'invalidCredentials',
-    UserNotConfirmedException: 'userNotConfirmed',
-    PasswordResetRequiredException: 'passwordResetRequired',
   },
   refresh: {
     NotAuthorizedException: 'refreshRejected',
@@ -39,11 +39,15 @@ const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
   other: {
     NotAuthorizedException: 'notAuthorized',
     UnauthorizedException: 'notAuthorized',
-    UserNotFoundException: 'userNotFound',
     ExpiredCodeException: 'codeExpired',
   },
 };
 
+/**
+ * Every error Cognito's API model lists for the operations authchart calls has a deliberate
+ * entry here or above (test/unit/cognito/cognitoErrorTable.test.ts holds the table), so a new
+ * error never falls through to `unknown` unnoticed.
+ */
 const ANY_OPERATION: Record<string, AuthErrorCode> = {
   CodeMismatchException: 'codeMismatch',
   // VerifySoftwareToken's answer to a wrong TOTP code.
@@ -51,14 +55,40 @@ const ANY_OPERATION: Record<string, AuthErrorCode> = {
   UsernameExistsException: 'usernameExists',
   AliasExistsException: 'usernameExists',
   InvalidPasswordException: 'invalidPassword',
+  PasswordHistoryPolicyViolationException: 'invalidPassword',
+  PasswordResetRequiredException: 'passwordResetRequired',
   CodeDeliveryFailureException: 'codeDeliveryFailed',
   UserNotConfirmedException: 'userNotConfirmed',
+  UserNotFoundException: 'userNotFound',
   TooManyRequestsException: 'tooManyRequests',
   LimitExceededException: 'tooManyRequests',
+  // Too many wrong codes: the user may try again after a while, as with throttling.
+  TooManyFailedAttemptsException: 'tooManyRequests',
   InternalErrorException: 'serviceUnavailable',
+  // Two writes to the same user at once; the next try normally goes through.
+  ConcurrentModificationException: 'serviceUnavailable',
   InvalidParameterException: 'invalidRequest',
+  UnsupportedTokenTypeException: 'invalidRequest',
+  // The user has no such MFA method (set up or chosen) to answer with.
+  SoftwareTokenMFANotFoundException: 'invalidRequest',
+  MFAMethodNotFoundException: 'invalidRequest',
+  // The pool's own Lambda trigger refused or failed; its message is the app's, for the user.
+  UserLambdaValidationException: 'invalidRequest',
+  InvalidLambdaResponseException: 'invalidRequest',
+  UnexpectedLambdaException: 'invalidRequest',
+  // AWS WAF on the pool blocked the request: retrying the same request will not pass it.
+  ForbiddenException: 'notAuthorized',
   ResourceNotFoundException: 'invalidConfig',
+  // The pool is set up wrongly for this request (roles for email/SMS, MFA configuration).
+  InvalidUserPoolConfigurationException: 'invalidConfig',
+  InvalidEmailRoleAccessPolicyException: 'invalidConfig',
+  InvalidSmsRoleAccessPolicyException: 'invalidConfig',
+  InvalidSmsRoleTrustRelationshipException: 'invalidConfig',
   UnsupportedOperationException: 'unsupportedOperation',
+  OperationNotEnabledException: 'unsupportedOperation',
+  FeatureUnavailableInTierException: 'unsupportedOperation',
+  // What AWS JSON endpoints (and emulators imitating them) answer to an X-Amz-Target they lack.
+  UnknownOperationException: 'unsupportedOperation',
   'CognitoLocal#Unsupported': 'unsupportedOperation',
   Unsupported: 'unsupportedOperation',
 };
@@ -71,7 +101,7 @@ const MESSAGES: Partial<Record<AuthErrorCode, string>> = {
   tooManyRequests: 'Too many requests to the user pool; please try again shortly.',
   serviceUnavailable: 'The user pool service is unavailable; please try again shortly.',
   unsupportedOperation: 'The user pool service does not support this operation.',
-  invalidConfig: 'The user pool or app client was not found; check the configuration.',
+  invalidConfig: 'The user pool or app client is missing or not set up for this request; check the configuration.',
   notAuthorized: 'The user pool refused this request.',
   codeMismatch: 'That code is not right; check it and try again.',
   codeExpired: 'That code has expired; ask for a new one.',
@@ -98,7 +128,8 @@ export function mapCognitoError(
     BY_SCOPE[scopeOf(operation, authFlow)][failure.name] ??
     ANY_OPERATION[failure.name] ??
     (failure.status !== undefined && failure.status >= 500 ? 'serviceUnavailable' : 'unknown');
-  const message = MESSAGES[code] ?? (redactTokens(failure.message) || `${operation} failed.`);
+  const said = MESSAGES[code] ?? (redactTokens(failure.message) || `${operation} failed.`);
+  const message = failure.answer ? `${said} (${failure.answer})` : said;
   return new AuthError(code, message, { operation, cognitoName: failure.name, status: failure.status });
 }
 
@@ -112,6 +143,17 @@ export function networkError(operation: CognitoOperation, cause: unknown): AuthE
   return new AuthError('network', 'Could not reach the user pool service; check the connection.', {
     operation,
     cause,
+  });
+}
+
+/**
+ * A success status with a body that is not JSON: a captive portal or proxy answered, not Cognito.
+ * Retryable like a network failure; the message says what came back, never the body.
+ */
+export function notCognitoAnswer(operation: CognitoOperation, status: number, answer: string): AuthError {
+  return new AuthError('network', `Could not reach the user pool service; something else answered (${answer}).`, {
+    operation,
+    status,
   });
 }
 

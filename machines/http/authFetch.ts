@@ -1,6 +1,6 @@
 import { waitFor } from 'xstate';
 import type { AuthActor } from '../authMachine.js';
-import type { Clock } from '../authMachine.types.js';
+import type { Clock } from '../AuthPorts.js';
 import { awaitUsableSession } from '../awaitUsableSession.js';
 import { tokenIdOf, type Session } from '../tokens/Session.js';
 

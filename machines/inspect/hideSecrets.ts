@@ -1,4 +1,6 @@
-import type { Challenge, Credentials, TotpSetup } from '../authMachine.types.js';
+import type { Challenge } from '../challenges/Challenge.js';
+import type { Credentials } from '../AuthContext.js';
+import type { TotpSetup } from '../TotpSetup.js';
 import type { Session } from '../tokens/Session.js';
 import { hideFromJson, REDACTED } from './hideFromJson.js';
 

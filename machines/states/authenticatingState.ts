@@ -1,24 +1,35 @@
+import { assertEvent } from 'xstate';
 import { AuthError } from '../AuthError.js';
-import { authSetup, challengeExpiredError } from '../authSetup.js';
-import type { AuthEvent, Challenge } from '../authMachine.types.js';
-
-const MFA_CODE_CHALLENGES = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'] as const;
+import type { AuthContext } from '../AuthContext.js';
+import type { AuthEvent } from '../AuthEvent.js';
+import { authSetup } from '../authSetup.js';
+import { machineInput } from '../machineInput.js';
+import { setErrorFromActor } from './setErrorFromActor.js';
 
 /** Cognito's ChallengeResponses for the answer event, e.g. `SOFTWARE_TOKEN_MFA_CODE`. */
-function responsesFor(challenge: Challenge | null, event: AuthEvent): Record<string, string> {
+function responsesFor(context: AuthContext, event: AuthEvent): Record<string, string> {
+  assertEvent(event, ['COMPLETE_NEW_PASSWORD', 'SUBMIT_MFA_CODE', 'SELECT_MFA_TYPE']);
   switch (event.type) {
     case 'COMPLETE_NEW_PASSWORD': {
       const attributes = Object.entries(event.attributes ?? {}).map(([name, value]) => [`userAttributes.${name}`, value]);
       return { NEW_PASSWORD: event.newPassword, ...Object.fromEntries(attributes) };
     }
     case 'SUBMIT_MFA_CODE':
-      return { [`${challenge?.name ?? 'SOFTWARE_TOKEN_MFA'}_CODE`]: event.code };
+      // Only an `mfaCode` challenge takes this event here; its code goes under its own name.
+      return { [`${context.challenge!.name}_CODE`]: event.code };
     case 'SELECT_MFA_TYPE':
       return { ANSWER: event.mfaType };
-    default:
-      return {};
   }
 }
+
+/** Sign-in credentials: from SIGN_IN, or kept from sign-up for `autoSignIn`. */
+function credentialsFor(context: AuthContext, event: AuthEvent) {
+  if (event.type === 'SIGN_IN') return { username: event.username, password: event.password };
+  if (!context.autoSignIn) throw new AuthError('invalidRequest', `${event.type} cannot start a sign-in without credentials.`);
+  return context.autoSignIn;
+}
+
+const challengeExpiredError = () => new AuthError('challengeExpired', 'This sign-in step took too long; please sign in again.');
 
 /** A challenge waits this long for an answer, then the sign-in fails with `challengeExpired`. */
 const expireChallenge = {
@@ -37,10 +48,7 @@ export const authenticatingState = authSetup.createStateConfig({
   on: {
     CANCEL: { target: '.failed' },
     // Also ends a re-authentication for good: the reason becomes `user`, no longer `expired`.
-    SIGN_OUT: {
-      target: '#auth.signedOut',
-      actions: ['clearChallenge', 'forgetAutoSignIn', { type: 'endSession', params: { reason: 'user' } }],
-    },
+    SIGN_OUT: { target: '#auth.signedOut', actions: { type: 'recordEndReason', params: { reason: 'user' } } },
   },
   states: {
     submitting: {
@@ -48,19 +56,12 @@ export const authenticatingState = authSetup.createStateConfig({
       invoke: {
         id: 'signInWithPassword',
         src: 'signInWithPassword',
-        // Credentials come with SIGN_IN, or were kept from sign-up for autoSignIn.
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          ...(event.type === 'SIGN_IN'
-            ? { username: event.username, password: event.password }
-            : (context.autoSignIn ?? { username: '', password: '' })),
-        }),
+        input: ({ context, event }) => ({ ...machineInput(context), ...credentialsFor(context, event) }),
         onDone: {
           target: 'routing',
           actions: [{ type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) }, 'forgetAutoSignIn'],
         },
-        onError: { target: 'failed', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'failed', actions: setErrorFromActor },
       },
     },
     routing: {
@@ -78,12 +79,12 @@ export const authenticatingState = authSetup.createStateConfig({
             'startSession',
           ],
         },
-        { guard: { type: 'challengeIs', params: { names: ['NEW_PASSWORD_REQUIRED'] } }, target: 'newPasswordRequired' },
-        { guard: { type: 'challengeIs', params: { names: MFA_CODE_CHALLENGES } }, target: 'mfaCode' },
-        { guard: { type: 'challengeIs', params: { names: ['SELECT_MFA_TYPE'] } }, target: 'selectMfaType' },
+        { guard: { type: 'challengeIs', params: { kind: 'newPassword' } }, target: 'newPasswordRequired' },
+        { guard: { type: 'challengeIs', params: { kind: 'mfaCode' } }, target: 'mfaCode' },
+        { guard: { type: 'challengeIs', params: { kind: 'selectMfaType' } }, target: 'selectMfaType' },
         // Back from a wrong code: the secret is already in the app, keep it.
         { guard: 'challengeHasTotpSecret', target: 'mfaSetup.awaitingCode' },
-        { guard: { type: 'challengeIs', params: { names: ['MFA_SETUP'] } }, target: 'mfaSetup' },
+        { guard: { type: 'challengeIs', params: { kind: 'mfaSetup' } }, target: 'mfaSetup' },
         {
           target: 'failed',
           actions: {
@@ -106,13 +107,13 @@ export const authenticatingState = authSetup.createStateConfig({
      */
     failed: {
       always: [
-        { guard: 'reauthenticating', target: '#auth.expired', actions: 'clearChallenge' },
+        { guard: 'reauthenticating', target: '#auth.expired' },
         {
           guard: 'lastErrorIsChallengeExpired',
           target: '#auth.signedOut',
-          actions: ['clearChallenge', 'forgetAutoSignIn', { type: 'endSession', params: { reason: 'challengeExpired' } }],
+          actions: { type: 'recordEndReason', params: { reason: 'challengeExpired' } },
         },
-        { target: '#auth.signedOut', actions: ['clearChallenge', 'forgetAutoSignIn'] },
+        { target: '#auth.signedOut' },
       ],
     },
     newPasswordRequired: {
@@ -137,14 +138,14 @@ export const authenticatingState = authSetup.createStateConfig({
           invoke: {
             id: 'associateChallengeTotp',
             src: 'associateChallengeTotp',
-            input: ({ context }) => ({ config: context.config, ports: context.ports, challenge: context.challenge! }),
+            input: ({ context }) => ({ ...machineInput(context), challenge: context.challenge! }),
             onDone: {
               target: 'awaitingCode',
               actions: { type: 'setChallenge', params: ({ event }) => ({ challenge: event.output }) },
             },
             onError: {
               target: '#auth.authenticating.failed',
-              actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+              actions: setErrorFromActor,
             },
           },
         },
@@ -156,19 +157,17 @@ export const authenticatingState = authSetup.createStateConfig({
           invoke: {
             id: 'verifyChallengeTotp',
             src: 'verifyChallengeTotp',
-            input: ({ context, event }) => ({
-              config: context.config,
-              ports: context.ports,
-              challenge: context.challenge!,
-              code: event.type === 'SUBMIT_MFA_CODE' ? event.code : '',
-            }),
+            input: ({ context, event }) => {
+              assertEvent(event, 'SUBMIT_MFA_CODE');
+              return { ...machineInput(context), challenge: context.challenge!, code: event.code };
+            },
             onDone: {
               target: '#auth.authenticating.routing',
               actions: { type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) },
             },
             onError: {
               target: '#auth.authenticating.routing',
-              actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+              actions: setErrorFromActor,
             },
           },
         },
@@ -181,16 +180,15 @@ export const authenticatingState = authSetup.createStateConfig({
         id: 'respondToChallenge',
         src: 'respondToChallenge',
         input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
+          ...machineInput(context),
           challenge: context.challenge!,
-          responses: responsesFor(context.challenge, event),
+          responses: responsesFor(context, event),
         }),
         onDone: {
           target: 'routing',
           actions: { type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) },
         },
-        onError: { target: 'routing', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'routing', actions: setErrorFromActor },
       },
     },
   },

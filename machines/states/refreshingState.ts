@@ -1,5 +1,8 @@
 import { authSetup } from '../authSetup.js';
-import type { RestoreResult } from '../authMachine.types.js';
+import type { RestoreResult } from '../AuthContext.js';
+import { machineInput } from '../machineInput.js';
+import { otherTabRefreshNews } from './otherTabRefreshNews.js';
+import { setErrorFromActor } from './setErrorFromActor.js';
 
 /**
  * Another tab stored a session (its refresh, most often, which this tab was waiting to make):
@@ -19,6 +22,16 @@ const adoptFresherStored = {
   actions: [{ type: 'setSession', params: ({ event }: StoredRead) => ({ session: event.output.session }) }, 'clearError'],
 } as const;
 
+/** The refresh token was refused: the session is over here and in every tab sharing it. */
+const endAsExpired = {
+  target: '#auth.expired',
+  actions: [
+    'forgetStoredSession',
+    { type: 'announce', params: { message: { kind: 'ended', reason: 'expired' } } },
+    { type: 'recordEndReason', params: { reason: 'expired' } },
+  ],
+} as const;
+
 /**
  * One refresh, whoever asked. `locked` holds the cross-tab lock (released on leaving it), then
  * reads storage again: a tab that refreshed meanwhile has left fresh tokens there, and a rotated
@@ -27,7 +40,8 @@ const adoptFresherStored = {
 export const refreshingState = authSetup.createStateConfig({
   initial: 'gate',
   on: {
-    SIGN_OUT: { target: '#auth.signingOut', actions: { type: 'endSession', params: { reason: 'user' } } },
+    SIGN_OUT: { target: '#auth.signingOut', actions: { type: 'recordEndReason', params: { reason: 'user' } } },
+    ...otherTabRefreshNews,
   },
   states: {
     /** The storm guard: too many requests in the last minute means waiting, not asking. */
@@ -45,8 +59,22 @@ export const refreshingState = authSetup.createStateConfig({
         waitingForLock: {
           tags: 'busy',
           on: {
-            LOCK_ACQUIRED: { target: 'checkingStorage' },
+            LOCK_ACQUIRED: [{ guard: 'otherTabRefreshing', target: 'awaitingOtherTab' }, { target: 'checkingStorage' }],
             ...takeOtherTabsSession,
+          },
+        },
+        /**
+         * The tab that held the lock announced a refresh and has let go; its outcome is a message
+         * away. Storage cannot decide it: in Chromium a tab's copy of localStorage can still be
+         * the old one when the lock is granted, and refreshing with it spends a rotated token.
+         * So wait for that tab's news, briefly (it may have died mid-refresh).
+         */
+        awaitingOtherTab: {
+          tags: 'busy',
+          after: { otherTabNewsDue: { target: 'checkingStorage' } },
+          on: {
+            ...takeOtherTabsSession,
+            REFRESH_FAILED_ELSEWHERE: { target: 'checkingStorage', actions: 'forgetOtherTabRefreshing' },
           },
         },
         checkingStorage: {
@@ -55,7 +83,7 @@ export const refreshingState = authSetup.createStateConfig({
           invoke: {
             id: 'readStoredSession',
             src: 'restoreSession',
-            input: ({ context }) => ({ config: context.config, ports: context.ports }),
+            input: ({ context }) => machineInput(context),
             onDone: [
               adoptFresherStored,
               {
@@ -70,20 +98,19 @@ export const refreshingState = authSetup.createStateConfig({
         },
         requesting: {
           tags: 'busy',
+          entry: { type: 'announce', params: { message: { kind: 'refreshing' } } },
           invoke: {
             id: 'refreshSession',
             src: 'refreshSession',
             input: ({ context }) => ({
-              config: context.config,
-              ports: context.ports,
+              ...machineInput(context),
               session: context.session!,
-              refreshApi: context.refreshApiInUse ?? context.config.refreshApi,
+              refreshApi: context.config.refreshApi,
             }),
             onDone: {
               target: '#auth.signedIn',
               actions: [
                 { type: 'setSession', params: ({ event }) => ({ session: event.output.session }) },
-                { type: 'setRefreshApi', params: ({ event }) => ({ refreshApi: event.output.refreshApi }) },
                 'persistSession',
                 'announceStoredSession',
                 'countRefresh',
@@ -91,15 +118,16 @@ export const refreshingState = authSetup.createStateConfig({
                 'clearError',
               ],
             },
+            // Tabs waiting for this refresh's news hear it: they need not wait out their patience.
             onError: [
               {
                 guard: { type: 'refreshRefused', params: ({ event }) => ({ error: event.error }) },
                 target: 'confirmingRefusal',
-                actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+                actions: [setErrorFromActor, { type: 'announce', params: { message: { kind: 'refreshFailed' } } }],
               },
               {
                 target: '#auth.refreshing.retrying',
-                actions: [{ type: 'setError', params: ({ event }) => ({ error: event.error }) }, 'countRefreshFailure'],
+                actions: [setErrorFromActor, 'countRefreshFailure', { type: 'announce', params: { message: { kind: 'refreshFailed' } } }],
               },
             ],
           },
@@ -114,24 +142,13 @@ export const refreshingState = authSetup.createStateConfig({
           invoke: {
             id: 'rereadStoredSession',
             src: 'restoreSession',
-            input: ({ context }) => ({ config: context.config, ports: context.ports }),
+            input: ({ context }) => machineInput(context),
             onDone: [
               adoptFresherStored,
-              {
-                target: '#auth.expired',
-                actions: [
-                  'rememberUsername',
-                  'clearSession',
-                  'forgetStoredSession',
-                  { type: 'announce', params: { message: { kind: 'ended', reason: 'expired' } } },
-                  { type: 'endSession', params: { reason: 'expired' } },
-                ],
-              },
+              endAsExpired,
             ],
-            onError: {
-              target: '#auth.expired',
-              actions: ['rememberUsername', 'clearSession', 'forgetStoredSession', { type: 'endSession', params: { reason: 'expired' } }],
-            },
+            // restoreSession never rejects; should a replacement do so, the refusal stands.
+            onError: endAsExpired,
           },
         },
       },

@@ -1,5 +1,9 @@
+import { assertEvent } from 'xstate';
 import { AuthError } from '../AuthError.js';
 import { authSetup } from '../authSetup.js';
+import { machineInput } from '../machineInput.js';
+import { otherTabRefreshNews } from './otherTabRefreshNews.js';
+import { setErrorFromActor } from './setErrorFromActor.js';
 
 const revokedError = () => new AuthError('sessionRevoked', 'The API no longer accepts this session; please sign in again.');
 
@@ -26,7 +30,7 @@ export const signedInState = authSetup.createStateConfig({
     maxSessionAgeDue: {
       guard: 'maxSessionAgeOn',
       target: '#auth.signingOut',
-      actions: { type: 'endSession', params: { reason: 'maxAge' } },
+      actions: { type: 'recordEndReason', params: { reason: 'maxAge' } },
     },
   },
   on: {
@@ -35,18 +39,13 @@ export const signedInState = authSetup.createStateConfig({
       target: '#auth.expired',
       actions: [
         { type: 'setError', params: () => ({ error: revokedError() }) },
-        'rememberUsername',
-        'clearSession',
-        'clearTotpSetup',
         'forgetStoredSession',
         { type: 'announce', params: { message: { kind: 'ended', reason: 'revoked' } } },
-        { type: 'endSession', params: { reason: 'revoked' } },
+        { type: 'recordEndReason', params: { reason: 'revoked' } },
       ],
     },
-    SIGN_OUT: {
-      target: '#auth.signingOut',
-      actions: ['clearTotpSetup', { type: 'endSession', params: { reason: 'user' } }],
-    },
+    SIGN_OUT: { target: '#auth.signingOut', actions: { type: 'recordEndReason', params: { reason: 'user' } } },
+    ...otherTabRefreshNews,
   },
   states: {
     idle: {
@@ -80,7 +79,7 @@ export const signedInState = authSetup.createStateConfig({
       after: {
         idleWarning: {
           target: '#auth.signingOut',
-          actions: { type: 'endSession', params: { reason: 'idle' } },
+          actions: { type: 'recordEndReason', params: { reason: 'idle' } },
         },
       },
       on: {
@@ -95,15 +94,13 @@ export const signedInState = authSetup.createStateConfig({
       invoke: {
         id: 'changePassword',
         src: 'changePassword',
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          session: context.session!,
-          previousPassword: event.type === 'CHANGE_PASSWORD' ? event.previousPassword : '',
-          proposedPassword: event.type === 'CHANGE_PASSWORD' ? event.proposedPassword : '',
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'CHANGE_PASSWORD');
+          const { previousPassword, proposedPassword } = event;
+          return { ...machineInput(context), session: context.session!, previousPassword, proposedPassword };
+        },
         onDone: { target: 'idle', actions: { type: 'setNotice', params: { notice: 'passwordChanged' } } },
-        onError: { target: 'idle', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'idle', actions: setErrorFromActor },
       },
     },
     settingUpTotp: {
@@ -111,9 +108,9 @@ export const signedInState = authSetup.createStateConfig({
       invoke: {
         id: 'setUpTotp',
         src: 'setUpTotp',
-        input: ({ context }) => ({ config: context.config, ports: context.ports, session: context.session! }),
+        input: ({ context }) => ({ ...machineInput(context), session: context.session! }),
         onDone: { target: 'idle', actions: { type: 'setTotpSetup', params: ({ event }) => ({ totpSetup: event.output }) } },
-        onError: { target: 'idle', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'idle', actions: setErrorFromActor },
       },
     },
     verifyingTotp: {
@@ -121,15 +118,13 @@ export const signedInState = authSetup.createStateConfig({
       invoke: {
         id: 'verifyTotp',
         src: 'verifyTotp',
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          session: context.session!,
-          code: event.type === 'VERIFY_TOTP' ? event.code : '',
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'VERIFY_TOTP');
+          return { ...machineInput(context), session: context.session!, code: event.code };
+        },
         onDone: { target: 'idle', actions: ['clearTotpSetup', { type: 'setNotice', params: { notice: 'totpEnabled' } }] },
         // The secret stays, so the user can try the next code.
-        onError: { target: 'idle', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'idle', actions: setErrorFromActor },
       },
     },
     savingMfaPreference: {
@@ -137,14 +132,12 @@ export const signedInState = authSetup.createStateConfig({
       invoke: {
         id: 'setMfaPreference',
         src: 'setMfaPreference',
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          session: context.session!,
-          totp: event.type === 'SET_MFA_PREFERENCE' ? event.totp : false,
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'SET_MFA_PREFERENCE');
+          return { ...machineInput(context), session: context.session!, totp: event.totp };
+        },
         onDone: { target: 'idle', actions: { type: 'setNotice', params: { notice: 'mfaPreferenceSaved' } } },
-        onError: { target: 'idle', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'idle', actions: setErrorFromActor },
       },
     },
   },

@@ -1,4 +1,7 @@
+import { assertEvent } from 'xstate';
 import { authSetup } from '../authSetup.js';
+import { machineInput } from '../machineInput.js';
+import { setErrorFromActor } from './setErrorFromActor.js';
 
 /**
  * No session. Sign-up, its confirmation and password reset happen here: each request is a
@@ -6,6 +9,8 @@ import { authSetup } from '../authSetup.js';
  */
 export const signedOutState = authSetup.createStateConfig({
   initial: 'idle',
+  // Whatever path led here (sign-out, another tab, a failed sign-in), nothing of a session stays.
+  entry: { type: 'forgetSession', params: { keepTokensToRevoke: false } },
   on: {
     SIGN_IN: { target: '#auth.authenticating', actions: ['clearError', 'clearNotice'] },
     SIGN_UP: {
@@ -27,11 +32,17 @@ export const signedOutState = authSetup.createStateConfig({
       actions: ['clearError', 'clearNotice', { type: 'setPendingUsername', params: ({ event }) => ({ username: event.username }) }],
     },
     RESEND_SIGN_UP_CODE: { target: '.resendingSignUpCode', actions: ['clearError', 'clearNotice'] },
+    // A password reset leaves any sign-up behind, and the password kept for its sign-in with it.
     FORGOT_PASSWORD: {
       target: '.requestingPasswordReset',
-      actions: ['clearError', 'clearNotice', { type: 'setPendingUsername', params: ({ event }) => ({ username: event.username }) }],
+      actions: [
+        'clearError',
+        'clearNotice',
+        'forgetAutoSignIn',
+        { type: 'setPendingUsername', params: ({ event }) => ({ username: event.username }) },
+      ],
     },
-    CONFIRM_PASSWORD_RESET: { target: '.confirmingPasswordReset', actions: ['clearError', 'clearNotice'] },
+    CONFIRM_PASSWORD_RESET: { target: '.confirmingPasswordReset', actions: ['clearError', 'clearNotice', 'forgetAutoSignIn'] },
     CANCEL: { target: '.idle', actions: ['clearError', 'clearNotice', 'forgetAutoSignIn'] },
   },
   states: {
@@ -44,13 +55,11 @@ export const signedOutState = authSetup.createStateConfig({
       invoke: {
         id: 'signUp',
         src: 'signUp',
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          username: event.type === 'SIGN_UP' ? event.username : '',
-          password: event.type === 'SIGN_UP' ? event.password : '',
-          attributes: event.type === 'SIGN_UP' ? (event.attributes ?? {}) : {},
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'SIGN_UP');
+          const { username, password, attributes = {} } = event;
+          return { ...machineInput(context), username, password, attributes };
+        },
         onDone: [
           {
             guard: {
@@ -74,7 +83,7 @@ export const signedOutState = authSetup.createStateConfig({
         ],
         onError: {
           target: 'idle',
-          actions: [{ type: 'setError', params: ({ event }) => ({ error: event.error }) }, 'forgetAutoSignIn'],
+          actions: [setErrorFromActor, 'forgetAutoSignIn'],
         },
       },
     },
@@ -84,12 +93,10 @@ export const signedOutState = authSetup.createStateConfig({
       invoke: {
         id: 'confirmSignUp',
         src: 'confirmSignUp',
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          username: event.type === 'CONFIRM_SIGN_UP' ? event.username : '',
-          code: event.type === 'CONFIRM_SIGN_UP' ? event.code : '',
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'CONFIRM_SIGN_UP');
+          return { ...machineInput(context), username: event.username, code: event.code };
+        },
         onDone: [
           {
             guard: { type: 'canAutoSignIn', params: ({ event }) => ({ username: event.output.username, confirmed: true }) },
@@ -98,7 +105,7 @@ export const signedOutState = authSetup.createStateConfig({
           },
           { target: 'idle', actions: { type: 'setNotice', params: { notice: 'signUpConfirmed' } } },
         ],
-        onError: { target: 'awaitingSignUpCode', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'awaitingSignUpCode', actions: setErrorFromActor },
       },
     },
     resendingSignUpCode: {
@@ -106,11 +113,10 @@ export const signedOutState = authSetup.createStateConfig({
       invoke: {
         id: 'resendSignUpCode',
         src: 'resendSignUpCode',
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          username: event.type === 'RESEND_SIGN_UP_CODE' ? event.username : '',
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'RESEND_SIGN_UP_CODE');
+          return { ...machineInput(context), username: event.username };
+        },
         onDone: {
           target: 'awaitingSignUpCode',
           actions: [
@@ -118,7 +124,7 @@ export const signedOutState = authSetup.createStateConfig({
             { type: 'setNotice', params: { notice: 'codeResent' } },
           ],
         },
-        onError: { target: 'awaitingSignUpCode', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'awaitingSignUpCode', actions: setErrorFromActor },
       },
     },
     requestingPasswordReset: {
@@ -126,11 +132,10 @@ export const signedOutState = authSetup.createStateConfig({
       invoke: {
         id: 'forgotPassword',
         src: 'forgotPassword',
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          username: event.type === 'FORGOT_PASSWORD' ? event.username : '',
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'FORGOT_PASSWORD');
+          return { ...machineInput(context), username: event.username };
+        },
         onDone: {
           target: 'awaitingResetCode',
           actions: [
@@ -138,7 +143,7 @@ export const signedOutState = authSetup.createStateConfig({
             { type: 'setNotice', params: { notice: 'resetCodeSent' } },
           ],
         },
-        onError: { target: 'idle', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'idle', actions: setErrorFromActor },
       },
     },
     awaitingResetCode: {},
@@ -147,15 +152,13 @@ export const signedOutState = authSetup.createStateConfig({
       invoke: {
         id: 'confirmPasswordReset',
         src: 'confirmPasswordReset',
-        input: ({ context, event }) => ({
-          config: context.config,
-          ports: context.ports,
-          username: event.type === 'CONFIRM_PASSWORD_RESET' ? event.username : '',
-          code: event.type === 'CONFIRM_PASSWORD_RESET' ? event.code : '',
-          newPassword: event.type === 'CONFIRM_PASSWORD_RESET' ? event.newPassword : '',
-        }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'CONFIRM_PASSWORD_RESET');
+          const { username, code, newPassword } = event;
+          return { ...machineInput(context), username, code, newPassword };
+        },
         onDone: { target: 'idle', actions: { type: 'setNotice', params: { notice: 'passwordReset' } } },
-        onError: { target: 'awaitingResetCode', actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'awaitingResetCode', actions: setErrorFromActor },
       },
     },
   },

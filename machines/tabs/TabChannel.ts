@@ -1,4 +1,4 @@
-import type { SessionEndReason } from '../authMachine.types.js';
+import type { SessionEndReason } from '../SessionEndReason.js';
 
 /**
  * What one tab tells the others. `updated` carries the session exactly as it was written to the
@@ -8,7 +8,11 @@ import type { SessionEndReason } from '../authMachine.types.js';
 export type TabMessage =
   | { kind: 'updated'; stored: string }
   | { kind: 'ended'; reason: SessionEndReason }
-  | { kind: 'active' };
+  | { kind: 'active' }
+  /** This tab holds the refresh lock and has asked Cognito; `updated` or `refreshFailed` follows. */
+  | { kind: 'refreshing' }
+  /** This tab's refresh failed (it retries later, or the session ended and `ended` follows). */
+  | { kind: 'refreshFailed' };
 
 /** The port tabs talk through (BroadcastChannel in browsers; an in-process hub in tests). */
 export interface TabChannel {

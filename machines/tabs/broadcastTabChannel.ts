@@ -3,7 +3,7 @@ import type { TabChannel, TabMessage } from './TabChannel.js';
 function isTabMessage(data: unknown): data is TabMessage {
   if (typeof data !== 'object' || data === null) return false;
   const kind = (data as { kind?: unknown }).kind;
-  if (kind === 'active') return true;
+  if (kind === 'active' || kind === 'refreshing' || kind === 'refreshFailed') return true;
   if (kind === 'updated') return typeof (data as { stored?: unknown }).stored === 'string';
   return kind === 'ended' && typeof (data as { reason?: unknown }).reason === 'string';
 }

@@ -20,14 +20,8 @@ import {
   type TotpSetup,
 } from '../../machines/index.js';
 import { stateName } from './stateName.js';
-import { TransitionLog } from './TransitionLog.svelte.js';
 
 export type AuthSnapshot = ReturnType<Auth['actor']['getSnapshot']>;
-
-export interface AuthStateOptions {
-  /** How many recent transitions `transitions` keeps (default 8). */
-  transitionLimit?: number;
-}
 
 /**
  * Reactive view of the auth actor for runes code. It keeps no copy of machine state: every read
@@ -37,19 +31,16 @@ export interface AuthStateOptions {
  */
 export class AuthState {
   readonly auth: Auth;
-  /** The last transitions with their (redacted) events, newest first. */
-  readonly transitions: TransitionLog;
   readonly #subscribe: () => void;
   readonly #unwatch: () => void;
   #lastUsername = $state<string | null>(null);
 
-  constructor(auth: Auth, options: AuthStateOptions = {}) {
+  constructor(auth: Auth) {
     this.auth = auth;
     this.#subscribe = createSubscriber((update) => {
       const subscription = auth.actor.subscribe(update);
       return () => subscription.unsubscribe();
     });
-    this.transitions = new TransitionLog(auth.actor, { limit: options.transitionLimit ?? 8 });
     // `expired` has no session left to name the user, so the re-auth prompt would start empty:
     // remember who was signed in.
     const watch = (snapshot: AuthSnapshot) => {
@@ -211,6 +202,5 @@ export class AuthState {
 
   dispose(): void {
     this.#unwatch();
-    this.transitions.dispose();
   }
 }

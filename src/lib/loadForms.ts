@@ -6,6 +6,6 @@
  * looking for `() => import(` in a function's source text, so a page whose body contained that
  * text would be taken for a lazy import of itself.
  */
-export function loadAuthForms(): Promise<typeof import('./forms.js')> {
-  return import('./forms.js');
+export function loadAuthForms(): Promise<typeof import('./forms/index.js')> {
+  return import('./forms/index.js');
 }

@@ -12,6 +12,7 @@ import {
   type Challenge,
   type Session,
 } from '../../machines/index.js';
+import { challengeKindOf } from '../../machines/challenges/Challenge.js';
 import { createSession } from '../../machines/tokens/createSession.js';
 import { isExpired } from '../../machines/tokens/Session.js';
 import { FakeCognito } from '../support/FakeCognito.js';
@@ -34,6 +35,8 @@ export const MODEL_CONFIG = {
     maxRefreshesPerMinute: 2,
   }),
   refreshStormWindowMs: 30 * 24 * 3_600_000,
+  // Another tab's refresh announcement counts for longer than any path, as the walk's clock stands still.
+  lockTimeoutMs: 30 * 24 * 3_600_000,
 };
 
 /** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter. */
@@ -68,6 +71,7 @@ export const STALE_TOKEN_ID = 'stale-token';
 function challenge(name: string, totp = false): Challenge {
   return {
     name,
+    kind: challengeKindOf(name),
     challengeSession: `session-${name}`,
     username: 'demo',
     parameters: {},
@@ -107,12 +111,27 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   ACTIVE_ELSEWHERE: [event('ACTIVE_ELSEWHERE')],
   SESSION_CHANGED_ELSEWHERE: [event('SESSION_CHANGED_ELSEWHERE', { stored: '{}' })],
   SIGNED_OUT_ELSEWHERE: [event('SIGNED_OUT_ELSEWHERE', { reason: 'user' }), event('SIGNED_OUT_ELSEWHERE', { reason: 'expired' })],
+  REFRESH_STARTED_ELSEWHERE: [event('REFRESH_STARTED_ELSEWHERE')],
+  REFRESH_FAILED_ELSEWHERE: [event('REFRESH_FAILED_ELSEWHERE')],
 };
 
-/** Tokens another tab stored: never the same as this tab's. */
+/**
+ * Tokens another tab stored: never the same as this tab's, and of another sign-in (its user
+ * authenticated at another time than any session this tab ended).
+ */
 function otherTabSession(context: AuthContext, issuedAt: number): Session {
   const serial = context.session?.idClaims.jti === 'jti-99' ? 98 : 99;
-  return sessionAt(issuedAt, serial);
+  return sessionAt(issuedAt, serial, 3600, OTHER_SIGN_IN_AGE_SECONDS);
+}
+
+/** How long before issue another tab's user signed in: no session of this tab's has that age. */
+const OTHER_SIGN_IN_AGE_SECONDS = 7 * 60 + 13;
+
+/** Tokens of the sign-in this tab ended, refreshed in another tab (a refresh crossing the sign-out). */
+function endedSignInSession(context: AuthContext, issuedAt: number): Session[] {
+  const ended = context.endedSignIn;
+  if (!ended) return [];
+  return [sessionAt(issuedAt, 96, 3600, Math.floor(issuedAt / 1000) - ended.authTime)];
 }
 
 const signedInResult = { session: sessionAt(T0) };
@@ -128,6 +147,7 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
       { status: 'empty' },
       ...(context.session ? [{ status: 'usable', session: context.session, origin: 'ours' }] : []),
       { status: 'usable', session: otherTabSession(context, T0), origin: 'otherTab' },
+      ...endedSignInSession(context, T0).map((session) => ({ status: 'usable', session, origin: 'endedSignIn' })),
       // Signed in 12 hours ago: at its maximum age.
       { status: 'usable', session: sessionAt(T0, 97, 3600, 12 * 3600), origin: 'aged' },
       { status: 'refreshable', session: otherTabSession(context, T0 - 2 * 3600_000), origin: 'otherTab' },
@@ -283,6 +303,13 @@ export function snapshotKey(snapshot: AnyMachineSnapshot | undefined): string {
     challenge: within('authenticating') ? (context.challenge?.name ?? null) : undefined,
     autoSignIn: within('signedOut') ? context.autoSignIn !== null : undefined,
     totpSetup: within('signedIn') ? context.totpSetup !== null : undefined,
+    // Set only with a session (forgetSession clears it); read when the lock is granted.
+    otherTabRefreshing: within('signedIn') || within('refreshing') ? context.otherTabRefreshingSince !== null : undefined,
+    // Read when another tab's session arrives after this tab's ended.
+    endedSignIn:
+      within('signedOut') || within('expired') || within('syncing')
+        ? context.endedSignIn !== null && context.endReason !== 'expired'
+        : undefined,
     stormGuard:
       within('signedIn') || within('refreshing')
         ? Math.min(context.refreshAttempts.length, context.config.maxRefreshesPerMinute)
@@ -315,6 +342,8 @@ export function outcomeAt(
       const status = isExpired(context.session, now) ? 'refreshable' : 'usable';
       return { output: { ...output, status, session: context.session } };
     }
+    // The same sign-in as the replay's own ended session, whatever time that was.
+    if (output.origin === 'endedSignIn') return { output: { ...output, session: endedSignInSession(context, now)[0] } };
     const issuedAt = output.status === 'refreshable' ? now - 2 * 3600_000 : now;
     return { output: { ...output, session: reissued(output.session, issuedAt, serial) } };
   }

@@ -1,6 +1,7 @@
 import type { SimulatedClock } from 'xstate';
 import { AuthError, type CognitoOperation, type CognitoOperations, type CognitoTransport } from '../../machines/index.js';
 import { makeTokenSet, TEST_POOL } from './fakeTokens.js';
+import { recordWireRequest } from './wire/recordWireRequest.js';
 
 /**
  * A Cognito on its own clock (`serverNow`, the true time), answering after `latencyMs` of
@@ -24,6 +25,7 @@ export class ClockedCognito implements CognitoTransport {
   ) {}
 
   async call<Op extends CognitoOperation>(operation: Op, input: CognitoOperations[Op]['input']): Promise<CognitoOperations[Op]['output']> {
+    recordWireRequest('ClockedCognito', operation, input);
     const isRefresh =
       operation === 'GetTokensFromRefreshToken' ||
       (operation === 'InitiateAuth' && (input as CognitoOperations['InitiateAuth']['input']).AuthFlow === 'REFRESH_TOKEN_AUTH');

@@ -1,4 +1,5 @@
 import { AuthError, type CognitoOperation, type CognitoOperations, type CognitoTransport } from '../../machines/index.js';
+import { recordWireRequest } from './wire/recordWireRequest.js';
 
 type Handler<Op extends CognitoOperation> = (
   input: CognitoOperations[Op]['input'],
@@ -34,6 +35,7 @@ export class FakeCognito implements CognitoTransport {
     options: { signal?: AbortSignal } = {},
   ): Promise<CognitoOperations[Op]['output']> {
     this.calls.push({ operation, input });
+    recordWireRequest('FakeCognito', operation, input);
     const handler = this.#handlers[operation] as Handler<Op> | undefined;
     if (!handler) throw new AuthError('unsupportedOperation', `${operation} is not scripted`, { operation });
     return handler(input, options.signal);

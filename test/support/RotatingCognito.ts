@@ -1,6 +1,7 @@
 import type { SimulatedClock } from 'xstate';
 import { AuthError, type CognitoOperation, type CognitoOperations, type CognitoTransport } from '../../machines/index.js';
 import { makeTokenSet, TEST_POOL } from './fakeTokens.js';
+import { recordWireRequest } from './wire/recordWireRequest.js';
 
 /**
  * A Cognito with refresh-token rotation and a grace period of 0: each refresh token works once,
@@ -13,6 +14,8 @@ export class RotatingCognito implements CognitoTransport {
   readonly reuses: number[] = [];
   #current = '';
   #serial = 0;
+  /** When the user signed in (seconds): refreshed tokens keep it as `auth_time`, as Cognito's do. */
+  #authTime = 0;
 
   constructor(
     private readonly clock: SimulatedClock,
@@ -21,8 +24,12 @@ export class RotatingCognito implements CognitoTransport {
   ) {}
 
   async call<Op extends CognitoOperation>(operation: Op, input: CognitoOperations[Op]['input']): Promise<CognitoOperations[Op]['output']> {
+    recordWireRequest('RotatingCognito', operation, input);
     await new Promise((resolve) => this.clock.setTimeout(resolve, this.latencyMs));
-    if (operation === 'InitiateAuth') return this.#issue() as CognitoOperations[Op]['output'];
+    if (operation === 'InitiateAuth') {
+      this.#authTime = Math.floor(this.clock.now() / 1000);
+      return this.#issue() as CognitoOperations[Op]['output'];
+    }
     if (operation === 'GetTokensFromRefreshToken') {
       const { RefreshToken } = input as CognitoOperations['GetTokensFromRefreshToken']['input'];
       this.refreshRequests.push(this.clock.now());
@@ -36,8 +43,10 @@ export class RotatingCognito implements CognitoTransport {
   }
 
   #issue() {
+    const iatSeconds = Math.floor(this.clock.now() / 1000);
     const tokens = makeTokenSet({
-      iatSeconds: Math.floor(this.clock.now() / 1000),
+      iatSeconds,
+      authAgeSeconds: iatSeconds - this.#authTime,
       lifetimeSeconds: this.lifetimeSeconds,
       serial: ++this.#serial,
       clientId: TEST_POOL.clientId,

@@ -3,10 +3,22 @@ import type { RefreshLock, TabChannel, TabMessage } from '../../machines/index.j
 
 const MAX_MESSAGES = 10_000;
 
-/** Tabs in one process: what one posts, every other receives, asynchronously as with BroadcastChannel. */
+/**
+ * Tabs in one process: what one posts, every other receives, asynchronously as with
+ * BroadcastChannel. By default a message arrives within the same turn (a microtask); with a
+ * `delivery` delay on a simulated clock it arrives that much later, after lock grants and
+ * request answers of the meantime, as in a busy browser.
+ */
 export class InProcessTabHub {
   readonly #listeners = new Set<{ owner: object; listener: (message: TabMessage) => void }>();
   readonly posted: TabMessage[] = [];
+
+  constructor(private readonly delivery?: { clock: SimulatedClock; delayMs: number }) {}
+
+  #deliver(send: () => void): void {
+    if (this.delivery) this.delivery.clock.setTimeout(send, this.delivery.delayMs);
+    else queueMicrotask(send);
+  }
 
   channel(): TabChannel {
     const owner = {};
@@ -16,7 +28,7 @@ export class InProcessTabHub {
         // Tabs that echo each other's messages would loop on microtasks and hang the run: fail instead.
         if (this.posted.length > MAX_MESSAGES) throw new Error(`more than ${MAX_MESSAGES} tab messages: tabs are echoing each other`);
         for (const entry of this.#listeners) {
-          if (entry.owner !== owner) queueMicrotask(() => entry.listener(message));
+          if (entry.owner !== owner) this.#deliver(() => entry.listener(message));
         }
       },
       subscribe: (listener) => {
@@ -31,11 +43,14 @@ export class InProcessTabHub {
 interface Waiter {
   grant(release: () => void): void;
   timer: number;
+  /** Starts the waiter's countdown over: a new holder has the lock. */
+  restart(): void;
 }
 
 /**
- * A Web Locks stand-in on simulated time: one holder, waiters served in order, and a waiter that
- * has waited `timeoutMs` (+ its own spread) steals the lock, as webLocksRefreshLock does.
+ * A Web Locks stand-in on simulated time: one holder, waiters served in order, and a waiter
+ * steals the lock from a holder that has held it `timeoutMs` (+ the waiter's own spread), as
+ * webLocksRefreshLock does: time held by the current holder counts, not time spent waiting.
  */
 export class InProcessLock {
   #holder: symbol | null = null;
@@ -61,6 +76,7 @@ export class InProcessLock {
   #take(): () => void {
     const token = Symbol('holder');
     this.#holder = token;
+    for (const waiter of this.#queue) waiter.restart();
     return () => {
       if (this.#holder !== token) return;
       this.#holder = null;
@@ -72,16 +88,21 @@ export class InProcessLock {
     if (this.#holder === null) return Promise.resolve(this.#take());
     const startedAt = this.clock.now();
     return new Promise((resolve, reject) => {
+      const steal = () => {
+        this.#queue.splice(this.#queue.indexOf(waiter), 1);
+        waiter.grant(this.#take());
+      };
       const waiter: Waiter = {
         grant: (release) => {
           this.clock.clearTimeout(waiter.timer);
           this.longestWaitMs = Math.max(this.longestWaitMs, this.clock.now() - startedAt);
           resolve(release);
         },
-        timer: this.clock.setTimeout(() => {
-          this.#queue.splice(this.#queue.indexOf(waiter), 1);
-          waiter.grant(this.#take());
-        }, timeoutMs) as unknown as number,
+        timer: this.clock.setTimeout(steal, timeoutMs) as unknown as number,
+        restart: () => {
+          this.clock.clearTimeout(waiter.timer);
+          waiter.timer = this.clock.setTimeout(steal, timeoutMs) as unknown as number;
+        },
       };
       this.#queue.push(waiter);
       signal.addEventListener('abort', () => {

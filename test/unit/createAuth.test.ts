@@ -154,7 +154,7 @@ describe('createAuth', () => {
   it.each([
     ['ResourceNotFoundException', 'invalidConfig'],
     ['InvalidParameterException', 'invalidRequest'],
-    ['PasswordResetRequiredException', 'unknown'],
+    ['PasswordResetRequiredException', 'passwordResetRequired'],
   ])('ends the session when the refresh fails for good (%s, a 400), instead of retrying it forever', async (name, code) => {
     const f = fixture();
     f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, fetchTransport } from '../../../machines/index.js';
+import { recordWireRequest } from '../../support/wire/recordWireRequest.js';
 
 interface Captured {
   url: string;
@@ -10,6 +11,8 @@ function fakeFetch(respond: () => Response | Promise<Response>) {
   const captured: Captured[] = [];
   const fetch = async (url: string | URL | Request, init?: RequestInit) => {
     captured.push({ url: String(url), init: init ?? {} });
+    const target = (init?.headers as Record<string, string>)['X-Amz-Target']!;
+    recordWireRequest('fetchTransport', target.replace('AWSCognitoIdentityProviderService.', ''), JSON.parse(String(init?.body)));
     return respond();
   };
   return { fetch: fetch as typeof globalThis.fetch, captured };
@@ -88,6 +91,24 @@ describe('fetchTransport', () => {
     const { fetch } = fakeFetch(() => new Response('<html>Bad gateway</html>', { status: 502 }));
     const error = await failure(fetchTransport({ region: 'us-east-1', fetch }).call('InitiateAuth', signIn));
     expect(error).toMatchObject({ code: 'serviceUnavailable', retryable: true, status: 502 });
+  });
+
+  it('reads a body as JSON only when it is JSON, and says what came back otherwise, never the body', async () => {
+    const secret = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+    const page = fakeFetch(() => new Response(`<html>${secret}</html>`, { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } }));
+    const error = await failure(fetchTransport({ region: 'us-east-1', fetch: page.fetch }).call('GetTokensFromRefreshToken', { RefreshToken: 'r', ClientId: 'c' }));
+    expect(error).toMatchObject({ code: 'serviceUnavailable', retryable: true, status: 500, cognitoName: 'HTTP500' });
+    expect(error.message).toContain('HTTP 500 with text/html, not JSON');
+    expect(JSON.stringify(error) + error.message).not.toContain(secret);
+
+    const portal = fakeFetch(() => new Response('<html>Sign in to the Wi-Fi</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const captive = await failure(fetchTransport({ region: 'us-east-1', fetch: portal.fetch }).call('InitiateAuth', signIn));
+    expect(captive).toMatchObject({ code: 'network', retryable: true, status: 200 });
+    expect(captive.message).toContain('HTTP 200 with text/html');
+
+    const broken = fakeFetch(() => new Response('{"AuthenticationResult":', { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' } }));
+    const truncated = await failure(fetchTransport({ region: 'us-east-1', fetch: broken.fetch }).call('InitiateAuth', signIn));
+    expect(truncated.message).toContain('not valid JSON');
   });
 
   it("maps cognito-local's Unsupported to unsupportedOperation", async () => {

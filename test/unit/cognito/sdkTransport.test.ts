@@ -2,10 +2,15 @@ import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/cli
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../../machines/index.js';
 import { sdkTransport } from '../../../machines/sdk.js';
+import { recordWireRequest } from '../../support/wire/recordWireRequest.js';
 
-/** A client whose `send` is scripted: the SDK's own Command objects reach it. */
+/** A client whose `send` is scripted: the SDK's own Command objects reach it (and are checked). */
 function scriptedClient(send: (command: unknown) => Promise<unknown>): CognitoIdentityProviderClient {
-  return { send } as unknown as CognitoIdentityProviderClient;
+  const checkedSend = (command: { constructor: { name: string }; input: unknown }) => {
+    recordWireRequest('sdkTransport', command.constructor.name.replace(/Command$/, ''), command.input);
+    return send(command);
+  };
+  return { send: checkedSend } as unknown as CognitoIdentityProviderClient;
 }
 
 describe('sdkTransport', () => {

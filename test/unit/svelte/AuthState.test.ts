@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { waitFor as waitForActor } from 'xstate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthState, getAuthState } from '../../../src/lib/index.js';
+import { AuthState, getAuthState, TransitionLog } from '../../../src/lib/index.js';
 import AuthHost from './AuthHost.svelte';
 import AuthProbe from './AuthProbe.svelte';
 import { authFixture, PASSWORD, type AuthFixture } from './authFixture.js';
@@ -98,12 +98,12 @@ describe('AuthState', () => {
   it("logs why a refresh failed by the error's code", async () => {
     const f = authFixture();
     fixture = f;
-    const state = new AuthState(f.auth);
+    const log = new TransitionLog(f.auth.actor, { limit: 8 });
     await expired(f);
-    expect(state.transitions.entries).toContainEqual(
+    expect(log.entries).toContainEqual(
       expect.objectContaining({ event: 'xstate.error.actor.refreshSession', detail: 'refreshRejected' }),
     );
-    state.dispose();
+    log.dispose();
   });
 
   it('ends an expired session when the user declines to sign in again', async () => {
@@ -120,10 +120,10 @@ describe('AuthState', () => {
   it('logs transitions with redacted events: no password, no token', async () => {
     const f = authFixture();
     fixture = f;
-    const state = new AuthState(f.auth);
+    const log = new TransitionLog(f.auth.actor, { limit: 8 });
     await f.auth.signIn({ username: 'demo', password: PASSWORD });
     const tokens = f.auth.actor.getSnapshot().context.session!.tokens;
-    const entries = state.transitions.entries;
+    const entries = log.entries;
     expect(entries.map((entry) => `${entry.from} → ${entry.to}`)).toEqual([
       'authenticating.submitting → signedIn.idle',
       'signedOut.idle → authenticating.submitting',
@@ -133,19 +133,19 @@ describe('AuthState', () => {
     expect(entries[0]).toMatchObject({ event: 'xstate.done.actor.signInWithPassword' });
     const logged = JSON.stringify(entries);
     for (const secret of [PASSWORD, tokens.idToken, tokens.accessToken, tokens.refreshToken]) expect(logged).not.toContain(secret);
-    state.dispose();
+    log.dispose();
   });
 
   it('keeps only the last transitions, and stops listening once disposed', async () => {
     const f = authFixture();
     fixture = f;
-    const state = new AuthState(f.auth, { transitionLimit: 2 });
+    const log = new TransitionLog(f.auth.actor, { limit: 2 });
     await f.auth.signIn({ username: 'demo', password: PASSWORD });
-    expect(state.transitions.entries).toHaveLength(2);
-    state.dispose();
-    const before = state.transitions.entries;
+    expect(log.entries).toHaveLength(2);
+    log.dispose();
+    const before = log.entries;
     await f.auth.signOut();
-    expect(state.transitions.entries).toBe(before);
+    expect(log.entries).toBe(before);
   });
 
   it('is shared through context, and cannot be read outside an AuthProvider', () => {

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../../machines/index.js';
-import { ChallengeForm } from '../../../src/lib/forms.js';
+import { ChallengeForm } from '../../../src/lib/forms/index.js';
 import { makeTokenSet } from '../../support/fakeTokens.js';
 import AuthHost from './AuthHost.svelte';
 import { authFixture, PASSWORD, type AuthFixture } from './authFixture.js';

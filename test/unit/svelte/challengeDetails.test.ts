@@ -2,26 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   attributeInput,
   attributeLabel,
-  challengeKind,
   codeSentText,
   mfaChoices,
   mfaCodeDigits,
   mfaCodePrompt,
   parseList,
   requiredAttributes,
-} from '../../../src/lib/forms.js';
+} from '../../../src/lib/forms/index.js';
 
 describe('challenge details', () => {
-  it('picks the form for each challenge authchart answers, and none for others', () => {
-    expect(challengeKind('NEW_PASSWORD_REQUIRED')).toBe('newPassword');
-    expect(challengeKind('SMS_MFA')).toBe('mfaCode');
-    expect(challengeKind('SOFTWARE_TOKEN_MFA')).toBe('mfaCode');
-    expect(challengeKind('EMAIL_OTP')).toBe('mfaCode');
-    expect(challengeKind('SELECT_MFA_TYPE')).toBe('selectMfaType');
-    expect(challengeKind('MFA_SETUP')).toBe('mfaSetup');
-    expect(challengeKind('CUSTOM_CHALLENGE')).toBeNull();
-  });
-
   it("reads Cognito's list parameters leniently", () => {
     expect(parseList('["SMS_MFA","SOFTWARE_TOKEN_MFA"]')).toEqual(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
     expect(parseList('[]')).toEqual([]);

@@ -6,7 +6,7 @@ import {
   checkMfaCode,
   checkNewPassword,
   normalizeCode,
-} from '../../../src/lib/forms.js';
+} from '../../../src/lib/forms/index.js';
 
 describe('form checks (before any request)', () => {
   it('names the first empty field, in order', () => {

@@ -1,6 +1,8 @@
 import { waitFor } from 'xstate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAuth, serveVault, workerTransport, type Auth } from '../../../machines/index.js';
+import { createAuth, type Auth } from '../../../machines/index.js';
+import { serveVault } from '../../../machines/worker/serveVault.js';
+import { workerTransport } from '../../../machines/worker/workerTransport.js';
 import { mapCognitoError } from '../../../machines/cognito/mapCognitoError.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
 import { createRefreshTokenVault } from '../../../machines/worker/refreshTokenVault.js';

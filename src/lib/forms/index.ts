@@ -1,9 +1,9 @@
 // Everything for auth forms, apart from index.ts so that it stays out of the initial bundle:
 // import this module lazily (`loadAuthForms()` from index.ts), or statically from a page that is
-// itself loaded lazily. The components import ./authForms.css, the look they share.
-export { default as ChallengeForm } from './forms/ChallengeForm.svelte';
-export { default as TotpSetupView } from './forms/TotpSetupView.svelte';
-export { default as QrCode } from './forms/QrCode.svelte';
+// itself loaded lazily. The components import ../authForms.css, the look they share.
+export { default as ChallengeForm } from './ChallengeForm.svelte';
+export { default as TotpSetupView } from './TotpSetupView.svelte';
+export { default as QrCode } from './QrCode.svelte';
 export { FormState } from './FormState.svelte.js';
 export type { SubmitOptions } from './FormState.svelte.js';
 export {
@@ -19,7 +19,6 @@ export type { FieldProblem } from './formChecks.js';
 export {
   attributeInput,
   attributeLabel,
-  challengeKind,
   codeSentText,
   MFA_TYPE_LABELS,
   mfaChoices,
@@ -28,6 +27,5 @@ export {
   parseList,
   requiredAttributes,
 } from './challengeDetails.js';
-export type { ChallengeKind } from './challengeDetails.js';
 export { qrPath } from './qrPath.js';
 export type { QrPath } from './qrPath.js';

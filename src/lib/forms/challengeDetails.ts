@@ -1,21 +1,4 @@
-import type { Challenge, CodeDelivery, MfaType } from '../../machines/index.js';
-
-/** Which form answers a sign-in challenge. */
-export type ChallengeKind = 'newPassword' | 'mfaCode' | 'selectMfaType' | 'mfaSetup';
-
-const KINDS: Readonly<Record<string, ChallengeKind>> = {
-  NEW_PASSWORD_REQUIRED: 'newPassword',
-  SMS_MFA: 'mfaCode',
-  SOFTWARE_TOKEN_MFA: 'mfaCode',
-  EMAIL_OTP: 'mfaCode',
-  SELECT_MFA_TYPE: 'selectMfaType',
-  MFA_SETUP: 'mfaSetup',
-};
-
-/** The form for a Cognito challenge name, or null for one authchart does not answer. */
-export function challengeKind(name: string): ChallengeKind | null {
-  return KINDS[name] ?? null;
-}
+import type { Challenge, CodeDelivery, MfaType } from '../../../machines/index.js';
 
 export const MFA_TYPE_LABELS: Readonly<Record<MfaType, string>> = {
   SOFTWARE_TOKEN_MFA: 'Authenticator app',

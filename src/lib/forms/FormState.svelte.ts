@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import { authErrorMessage } from './authMessages.js';
+import { authErrorMessage } from '../authMessages.js';
 import type { FieldProblem } from './formChecks.js';
 
 export interface SubmitOptions {

@@ -1,0 +1,51 @@
+import type { InspectionEvent, Observer, SimulatedClock } from 'xstate';
+import type { Clock, SignalSource } from './AuthPorts.js';
+import type { CognitoTransport } from './cognito/CognitoTransport.js';
+import type { AuthConfigInput } from './resolveConfig.js';
+import type { TokenStorage } from './storage/TokenStorage.js';
+import type { RefreshLock } from './tabs/RefreshLock.js';
+import type { TabChannel } from './tabs/TabChannel.js';
+
+/** What `createAuth` takes: the machine's options and the ports' (every one checked by resolveOptions). */
+export interface AuthConfig extends AuthConfigInput {
+  /**
+   * Where tokens are kept. Default `local`: survives reloads and is shared by tabs. `worker`:
+   * ID and access tokens in memory, the refresh token inside a Web Worker that makes the Cognito
+   * calls (the page never sees it); lost on reload, like `memory`.
+   */
+  storage?: 'local' | 'session' | 'memory' | 'worker' | TokenStorage;
+  /** How to reach Cognito. Default: `fetchTransport` (no AWS SDK in the bundle). */
+  transport?: CognitoTransport;
+  /**
+   * Inspection callback or observer, e.g. `@statelyai/inspect`'s `inspector.inspect`. It receives
+   * events with tokens, passwords and challenge sessions redacted.
+   */
+  inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+  /**
+   * The time source. Tests pass XState's SimulatedClock, which then also drives the machine's
+   * timers (it has `setTimeout`/`clearTimeout`).
+   */
+  clock?: Clock & Partial<Pick<SimulatedClock, 'setTimeout' | 'clearTimeout'>>;
+  /**
+   * How tabs sharing `local` storage keep in step: default BroadcastChannel (or the `storage`
+   * event) and Web Locks. `false` keeps each tab on its own; tests pass in-process fakes.
+   */
+  tabs?: { channel: TabChannel; lock: RefreshLock } | false;
+  /**
+   * Origins whose requests `auth.fetch` sends the token to, e.g. `['https://api.example.com']`.
+   * https only (plain http for loopback). Default: the page's own origin.
+   */
+  apiOrigins?: string[];
+  /** The token `auth.fetch` sends: `id` (default, as API Gateway's Cognito authorizer expects) or `access`. */
+  apiToken?: 'id' | 'access';
+  /** Send `Authorization: Bearer <token>` instead of the raw token (default false). */
+  bearer?: boolean;
+  /** The fetch used for Cognito (by the default transport) and the API; default the global one. */
+  fetch?: typeof globalThis.fetch;
+  /** Jitter for retry backoff; default Math.random. */
+  random?: () => number;
+  /** Wake-ups (visible, online, focus, pageshow); default the browser's; null to disable. */
+  wake?: SignalSource | null;
+  /** User activity for the idle timeout; default the browser's, throttled; null to disable. */
+  activity?: SignalSource | null;
+}

@@ -1,0 +1,93 @@
+import type { AuthError } from './AuthError.js';
+import type { AuthPorts } from './AuthPorts.js';
+import type { Challenge } from './challenges/Challenge.js';
+import type { ResolvedAuthConfig } from './ResolvedAuthConfig.js';
+import type { SessionEndReason } from './SessionEndReason.js';
+import type { Session } from './tokens/Session.js';
+import type { TotpSetup } from './TotpSetup.js';
+
+export interface AuthMachineInput {
+  config: ResolvedAuthConfig;
+  ports: AuthPorts;
+}
+
+export interface AuthContext {
+  config: ResolvedAuthConfig;
+  ports: AuthPorts;
+  /** Present in signedIn and refreshing (where it may hold expired ID/access tokens). */
+  session: Session | null;
+  /** The last failure, until the next successful step. */
+  error: AuthError | null;
+  /** Why the last session ended; cleared by the next sign-in. */
+  endReason: SessionEndReason | null;
+  /** Successful refreshes since the actor started (by this tab; adopted ones are not counted). */
+  refreshCount: number;
+  /** Failed refresh attempts in a row; sets the backoff. */
+  refreshFailures: number;
+  /** Device-clock times of the refresh requests of the last minute (the storm guard counts them). */
+  refreshAttempts: number[];
+  /** Device-clock time of the last user activity in any tab. */
+  lastActivityAt: number;
+  /** Set once when Web Storage failed and tokens moved to memory. */
+  storageWarning: AuthError | null;
+  /** The sign-in step Cognito asks for (new password, MFA), while authenticating. */
+  challenge: Challenge | null;
+  /** The user of a sign-up or password reset in progress, to pre-fill the next form. */
+  pendingUsername: string | null;
+  /** Where Cognito sent the last code (masked by Cognito, e.g. `d***@e***`). */
+  codeDelivery: CodeDelivery | null;
+  /** What the last account step achieved, for the app to say so. Cleared by the next step. */
+  notice: Notice | null;
+  /** Credentials kept from sign-up until confirmation, to sign in right after (`autoSignIn`). */
+  autoSignIn: Credentials | null;
+  /** A signed-in user's TOTP set-up in progress: the secret to put in an authenticator app. */
+  totpSetup: TotpSetup | null;
+  /** The sign-in the last session belonged to, once it ended. */
+  endedSignIn: EndedSignIn | null;
+  /**
+   * Device-clock time another tab announced a refresh of the shared session, until its news (new
+   * tokens, a failure) arrives; a tab granted the lock meanwhile waits for that news.
+   */
+  otherTabRefreshingSince: number | null;
+}
+
+/** Which sign-in a session belongs to: refreshed tokens keep the user's `sub` and `auth_time`. */
+export interface EndedSignIn {
+  sub: string;
+  /** `auth_time` (or `iat` without it), seconds. */
+  authTime: number;
+}
+
+export interface CodeDelivery {
+  destination: string | undefined;
+  medium: string | undefined;
+}
+
+export type Notice =
+  | 'signUpCodeSent'
+  | 'signUpConfirmed'
+  | 'codeResent'
+  | 'resetCodeSent'
+  | 'passwordReset'
+  | 'passwordChanged'
+  | 'totpEnabled'
+  | 'mfaPreferenceSaved';
+
+/** A sign-in step's outcome: tokens, or the next challenge. */
+export type SignInResult = { session: Session; challenge?: undefined } | { challenge: Challenge; session?: undefined };
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** What restoring found in storage. */
+export interface RestoreResult {
+  /**
+   * `usable`: valid, unexpired tokens. `refreshable`: ID/access tokens have expired, the refresh
+   * token may still work. `invalid`: unusable data, to be cleared. `empty`: nothing stored.
+   */
+  status: 'empty' | 'usable' | 'refreshable' | 'invalid';
+  session?: Session;
+  error?: AuthError;
+}

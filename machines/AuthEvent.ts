@@ -1,0 +1,55 @@
+import type { AuthError } from './AuthError.js';
+import type { Credentials } from './AuthContext.js';
+import type { MfaType } from './challenges/Challenge.js';
+import type { SessionEndReason } from './SessionEndReason.js';
+
+export type AuthEvent =
+  | ({ type: 'SIGN_IN' } & Credentials)
+  | { type: 'SIGN_OUT'; global?: boolean }
+  /** Leaves a sign-up, reset or sign-in challenge, or a TOTP set-up, in progress. */
+  | { type: 'CANCEL' }
+  | ({ type: 'SIGN_UP'; attributes?: Record<string, string>; autoSignIn?: boolean } & Credentials)
+  | { type: 'CONFIRM_SIGN_UP'; username: string; code: string }
+  | { type: 'RESEND_SIGN_UP_CODE'; username: string }
+  | { type: 'FORGOT_PASSWORD'; username: string }
+  | { type: 'CONFIRM_PASSWORD_RESET'; username: string; code: string; newPassword: string }
+  /** Answers NEW_PASSWORD_REQUIRED; `attributes` are the ones Cognito lists as required. */
+  | { type: 'COMPLETE_NEW_PASSWORD'; newPassword: string; attributes?: Record<string, string> }
+  /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, or verifies the TOTP app during MFA_SETUP. */
+  | { type: 'SUBMIT_MFA_CODE'; code: string }
+  | { type: 'SELECT_MFA_TYPE'; mfaType: MfaType }
+  | { type: 'CHANGE_PASSWORD'; previousPassword: string; proposedPassword: string }
+  /** Starts TOTP set-up for the signed-in user: the secret arrives in `context.totpSetup`. */
+  | { type: 'SET_UP_TOTP' }
+  /** Finishes TOTP set-up with a code from the app, and makes TOTP the preferred MFA. */
+  | { type: 'VERIFY_TOTP'; code: string }
+  | { type: 'SET_MFA_PREFERENCE'; totp: boolean }
+  /** Refresh now (the app knows better, or tokens are within the lead window); ignored unless signed in. */
+  | { type: 'REFRESH' }
+  /**
+   * The API answered 401 to a request made with the token `tokenId` (see `tokenIdOf`). Refreshes
+   * only while that token is still the current one, so concurrent 401s share one refresh.
+   */
+  | { type: 'TOKEN_REJECTED'; tokenId: string }
+  /** The API answered 401 again to freshly refreshed tokens: the session is over (reason `revoked`). */
+  | { type: 'SESSION_REVOKED'; tokenId: string }
+  | { type: 'STORAGE_FALLBACK'; error: AuthError }
+  /** Another tab stored a new session (signed in or refreshed); `stored` is what it wrote. */
+  | { type: 'SESSION_CHANGED_ELSEWHERE'; stored: string }
+  /** Another tab's session ended; this tab's, sharing the same tokens, ends the same way. */
+  | { type: 'SIGNED_OUT_ELSEWHERE'; reason: SessionEndReason }
+  /** Another tab holds the refresh lock and is refreshing the shared session. */
+  | { type: 'REFRESH_STARTED_ELSEWHERE' }
+  /** That refresh failed; no new session will come from it. */
+  | { type: 'REFRESH_FAILED_ELSEWHERE' }
+  /** This tab now holds the cross-tab refresh lock. */
+  | { type: 'LOCK_ACQUIRED' }
+  /** The page woke up (visible, online, focus, pageshow): timers may have missed their time. */
+  | { type: 'WAKE' }
+  /** The user did something in this tab. */
+  | { type: 'USER_ACTIVE' }
+  /** The user did something in another tab: it counts here too, but is not passed on again. */
+  | { type: 'ACTIVE_ELSEWHERE' }
+
+/** Emitted to `actor.on(...)` listeners. */
+export type AuthEmitted = { type: 'storageFallback'; error: AuthError };

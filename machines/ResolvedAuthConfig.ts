@@ -1,0 +1,43 @@
+/** Configuration after validation and defaults (see createAuth). */
+export interface ResolvedAuthConfig {
+  userPoolId: string;
+  clientId: string;
+  region: string;
+  /** The `iss` every token must carry. */
+  issuer: string;
+  refreshLeadMs: number;
+  /** First wait after a transient refresh failure; doubles per attempt up to `retryMaxDelayMs`. */
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  storageKey: string;
+  /** How long a sign-in challenge may wait for an answer (Cognito's session: 3 minutes by default). */
+  challengeTimeoutMs: number;
+  /** Every Cognito request of the default transports gives up after this long. */
+  requestTimeoutMs: number;
+  /**
+   * A tab holding the cross-tab refresh lock longer than this has died or frozen: the lock is
+   * taken from it. Longer than a request may take, so a live holder is never robbed.
+   */
+  lockTimeoutMs: number;
+  /** How long a tab granted the lock waits for the outcome another tab announced it was refreshing. */
+  otherTabNewsWaitMs: number;
+  /** The issuer shown in authenticator apps for TOTP. */
+  totpIssuer: string;
+  /**
+   * How to refresh: `auto` tries GetTokensFromRefreshToken (required when the app client rotates
+   * refresh tokens) and falls back to InitiateAuth REFRESH_TOKEN_AUTH where it is unsupported.
+   */
+  refreshApi: RefreshApi;
+  /** Sign out after this long without activity in any tab (a warning comes first); null: never. */
+  idleTimeoutMs: number | null;
+  /** How long the "still there?" warning lasts before the idle sign-out. */
+  idleWarningMs: number;
+  /** Sign out this long after the user authenticated (`auth_time`); null: never. */
+  maxSessionAgeMs: number | null;
+  /** Refresh attempts allowed per storm window, whatever the timers say: a guard against refresh storms. */
+  maxRefreshesPerMinute: number;
+  /** The storm guard's window: a minute (tests may widen it). */
+  refreshStormWindowMs: number;
+}
+
+export type RefreshApi = 'auto' | 'getTokensFromRefreshToken' | 'initiateAuth';

@@ -1,0 +1,86 @@
+import { waitFor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { AuthError, createAuth, type Auth, type AuthConfig } from '../../machines/index.js';
+import { FakeCognito } from '../support/FakeCognito.js';
+import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
+
+const SECRET = 'JBSWY3DPEHPK3PXPTOTPSECRET';
+
+function tokens(serial: number, lifetimeSeconds = 3600) {
+  const set = makeTokenSet({ iatSeconds: Math.floor(Date.now() / 1000), serial, lifetimeSeconds });
+  return { AuthenticationResult: { IdToken: set.idToken, AccessToken: set.accessToken, RefreshToken: set.refreshToken } };
+}
+
+/**
+ * Signed in with a TOTP set-up open (its secret in the context), and a refresh that answers
+ * only when `answerRefresh` is called (or is refused, with `refuse`).
+ */
+async function signedInWithTotpSecret(config: Partial<AuthConfig> = {}, options: { refuse?: boolean } = {}) {
+  let answerRefresh: () => void = () => {};
+  const cognito = new FakeCognito()
+    .on('InitiateAuth', async (input) => {
+      if (input.AuthFlow !== 'REFRESH_TOKEN_AUTH') return tokens(1);
+      if (options.refuse) throw new AuthError('refreshRejected', 'Refresh Token has been revoked', { cognitoName: 'NotAuthorizedException' });
+      await new Promise<void>((resolve) => (answerRefresh = resolve));
+      return tokens(2);
+    })
+    .on('AssociateSoftwareToken', () => ({ SecretCode: SECRET }))
+    .on('RevokeToken', () => ({}));
+  const auth = createAuth({
+    userPoolId: TEST_POOL.userPoolId,
+    clientId: TEST_POOL.clientId,
+    storage: 'memory',
+    transport: cognito,
+    refreshApi: 'initiateAuth',
+    ...config,
+  });
+  await auth.signIn({ username: 'demo', password: 'right' });
+  await auth.setUpTotp();
+  expect(auth.actor.getSnapshot().context.totpSetup).not.toBeNull();
+  return { auth, answerRefresh: () => answerRefresh() };
+}
+
+/** No secret of the ended session may be left in the context (or its JSON, which apps log). */
+function expectNothingLeftOf(auth: Auth) {
+  const context = auth.actor.getSnapshot().context;
+  expect(context.totpSetup, 'TOTP secret').toBeNull();
+  expect(context.session, 'tokens').toBeNull();
+  expect(context.challenge, 'challenge').toBeNull();
+  expect(context.autoSignIn, 'password kept for sign-in').toBeNull();
+  expect(JSON.stringify(auth.actor.getSnapshot())).not.toContain(SECRET);
+}
+
+describe('ending a session forgets everything tied to it', () => {
+  it('signing out while a refresh is in flight leaves no TOTP secret behind', async () => {
+    const { auth } = await signedInWithTotpSecret();
+    auth.actor.send({ type: 'REFRESH' });
+    await waitFor(auth.actor, (s) => s.matches({ refreshing: { locked: 'requesting' } }));
+    await auth.signOut();
+    expectNothingLeftOf(auth);
+    auth.stop();
+  });
+
+  it('a refused refresh leaves no TOTP secret behind', async () => {
+    const { auth } = await signedInWithTotpSecret({}, { refuse: true });
+    auth.actor.send({ type: 'REFRESH' });
+    await waitFor(auth.actor, (s) => s.matches('expired'));
+    expectNothingLeftOf(auth);
+    auth.stop();
+  });
+
+  it('the idle sign-out leaves no TOTP secret behind', async () => {
+    const { auth } = await signedInWithTotpSecret({ idleTimeoutMinutes: 0.0005, idleWarningSeconds: 0.01, activity: null });
+    await waitFor(auth.actor, (s) => s.matches('signedOut'), { timeout: 2_000 });
+    expect(auth.actor.getSnapshot().context.endReason).toBe('idle');
+    expectNothingLeftOf(auth);
+    auth.stop();
+  });
+
+  it('the maximum session age leaves no TOTP secret behind', async () => {
+    const { auth } = await signedInWithTotpSecret({ maxSessionAgeHours: 0.5 / 3_600_000 });
+    await waitFor(auth.actor, (s) => s.matches('signedOut'), { timeout: 2_000 });
+    expect(auth.actor.getSnapshot().context.endReason).toBe('maxAge');
+    expectNothingLeftOf(auth);
+    auth.stop();
+  });
+});
