@@ -107,6 +107,13 @@ export function formatBehaviourTable({ behaviour, pageRestore, tabs, memory, tab
     `| Sign-in latency: \`auth.signIn\` ÷ bare InitiateAuth (median of ${signInOverhead.runs}) | ` +
       `${signInOverhead.ratio.toFixed(2)}× (${ms(signInOverhead.authchartMedianMs)} vs ${ms(signInOverhead.bareMedianMs)}) | — | |`,
   );
+  if (behaviour.srpProof) {
+    const srp = behaviour.srpProof;
+    lines.push(
+      `| SRP: PASSWORD_VERIFIER challenge → answer (Node, median of ${srp.runs}; amazon-cognito-identity-js ${ms(srp.cognitoIdentityJsMs)}) | ` +
+        `${ms(srp.authchartMs)} (${(srp.authchartMs / srp.amplifyMs).toFixed(2)}×) | ${ms(srp.amplifyMs)} | ≤ 0.3× Amplify |`,
+    );
+  }
   lines.push(
     `| Memory: one actor over ${memory.cycles} refresh cycles (SimulatedClock, fake Cognito) | ` +
       `${signed(memory.retainedObjectsGrowth)} objects, ${signed(memory.retainedBytesGrowth / 1000, 1)} kB retained` +

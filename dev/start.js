@@ -37,6 +37,8 @@ try {
       VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
       VITE_COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
       VITE_COGNITO_REGION: LOCAL_POOL.region,
+      // cognito-local has no SRP: the demo signs in with USER_PASSWORD_AUTH there.
+      VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
     });
   }
   vite = await createServerOwningSignals({

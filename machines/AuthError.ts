@@ -41,8 +41,12 @@ export type AuthErrorCode =
   | 'invalidPassword'
   /** A sign-in challenge's session ran out (3 minutes by default); start the sign-in again. */
   | 'challengeExpired'
-  /** Sign-in needs a step authchart cannot perform (e.g. CUSTOM_CHALLENGE). */
+  /** Sign-in needs a step authchart cannot perform (e.g. a challenge it does not know). */
   | 'unsupportedChallenge'
+  /** The user pool's answer could not be used as it stands (e.g. SRP values that fail the checks). */
+  | 'invalidResponse'
+  /** The app client does not allow this sign-in flow (its ExplicitAuthFlows); `authFlow` picks another. */
+  | 'authFlowNotEnabled'
   | 'userNotFound'
   | 'codeDeliveryFailed'
   /** auth.fetch to an API origin while nobody is signed in. */

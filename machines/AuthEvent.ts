@@ -18,6 +18,8 @@ export type AuthEvent =
   /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, or verifies the TOTP app during MFA_SETUP. */
   | { type: 'SUBMIT_MFA_CODE'; code: string }
   | { type: 'SELECT_MFA_TYPE'; mfaType: MfaType }
+  /** Answers CUSTOM_CHALLENGE (custom auth): what the pool's Lambda trigger asked for. */
+  | { type: 'SUBMIT_CUSTOM_CHALLENGE'; answer: string }
   | { type: 'CHANGE_PASSWORD'; previousPassword: string; proposedPassword: string }
   /** Starts TOTP set-up for the signed-in user: the secret arrives in `context.totpSetup`. */
   | { type: 'SET_UP_TOTP' }

@@ -28,6 +28,7 @@ export interface ResolvedAuthConfig {
    * refresh tokens) and falls back to InitiateAuth REFRESH_TOKEN_AUTH where it is unsupported.
    */
   refreshApi: RefreshApi;
+  authFlow: SignInFlow;
   /** Sign out after this long without activity in any tab (a warning comes first); null: never. */
   idleTimeoutMs: number | null;
   /** How long the "still there?" warning lasts before the idle sign-out. */
@@ -39,5 +40,15 @@ export interface ResolvedAuthConfig {
   /** The storm guard's window: a minute (tests may widen it). */
   refreshStormWindowMs: number;
 }
+
+/**
+ * How a user signs in: `USER_SRP_AUTH` proves the password without sending it (the app client
+ * needs ALLOW_USER_SRP_AUTH, on by default); `USER_PASSWORD_AUTH` sends it over TLS
+ * (ALLOW_USER_PASSWORD_AUTH); the custom flows hand over to the pool's Lambda triggers
+ * (ALLOW_CUSTOM_AUTH), after an SRP proof of the password or without one.
+ */
+export type SignInFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_WITH_SRP' | 'CUSTOM_WITHOUT_SRP';
+
+export const SIGN_IN_FLOWS: readonly SignInFlow[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP', 'CUSTOM_WITHOUT_SRP'];
 
 export type RefreshApi = 'auto' | 'getTokensFromRefreshToken' | 'initiateAuth';

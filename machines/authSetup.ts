@@ -8,7 +8,7 @@ import { confirmPasswordReset, forgotPassword } from './actors/passwordResetActo
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';
 import { revokeSession } from './actors/revokeSession.js';
-import { signInWithPassword } from './actors/signInWithPassword.js';
+import { startSignIn } from './actors/startSignIn.js';
 import { confirmSignUp, resendSignUpCode, signUp } from './actors/signUpActors.js';
 import type { AuthContext, AuthMachineInput, CodeDelivery, Credentials, Notice, RestoreResult, SignInResult } from './AuthContext.js';
 import type { AuthEmitted, AuthEvent } from './AuthEvent.js';
@@ -44,7 +44,7 @@ export const authSetup = setup({
     listenForSignals,
     holdRefreshLock,
     restoreSession,
-    signInWithPassword,
+    startSignIn,
     respondToChallenge,
     associateChallengeTotp,
     verifyChallengeTotp,
@@ -192,6 +192,11 @@ export const authSetup = setup({
     },
     challengeIs: ({ context }, params: { kind: ChallengeKind }) => context.challenge?.kind === params.kind,
     lastErrorIsChallengeExpired: ({ context }) => context.error?.code === 'challengeExpired',
+    /**
+     * The challenge cannot be answered again: its session ran out, or Cognito failed the sign-in
+     * (a custom challenge's trigger said no; its session is spent).
+     */
+    lastErrorEndsSignIn: ({ context }) => context.error?.code === 'challengeExpired' || context.error?.code === 'invalidCredentials',
     challengeHasTotpSecret: ({ context }) => context.challenge?.kind === 'mfaSetup' && context.challenge.totpSetup !== null,
     /**
      * What another tab wrote is the sign-in this tab's user just ended (a refresh there crossed

@@ -27,6 +27,8 @@ export interface AuthSteps {
   /** The code for SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP, or the first code during MFA set-up. */
   submitMfaCode(code: string): Promise<NextStep>;
   selectMfaType(mfaType: MfaType): Promise<NextStep>;
+  /** Answers a custom-auth challenge; resolves with `customChallenge` again when the pool asks more. */
+  submitCustomChallenge(answer: string): Promise<NextStep>;
   changePassword(input: { previousPassword: string; proposedPassword: string }): Promise<void>;
   /** Starts TOTP set-up: show `otpauthUri` as a QR code and `secretCode` as text. */
   setUpTotp(): Promise<TotpSetup>;
@@ -80,6 +82,7 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
       next({ type: 'COMPLETE_NEW_PASSWORD', newPassword, ...(attributes ? { attributes } : {}) }),
     submitMfaCode: (code) => next({ type: 'SUBMIT_MFA_CODE', code }),
     selectMfaType: (mfaType) => next({ type: 'SELECT_MFA_TYPE', mfaType }),
+    submitCustomChallenge: (answer) => next({ type: 'SUBMIT_CUSTOM_CHALLENGE', answer }),
     async changePassword({ previousPassword, proposedPassword }) {
       await performAccountStep({ type: 'CHANGE_PASSWORD', previousPassword, proposedPassword }, noticeIs('passwordChanged'));
     },

@@ -18,7 +18,7 @@ export type { AuthContext, AuthMachineInput, CodeDelivery, Credentials, Notice, 
 export type { AuthEmitted, AuthEvent } from './AuthEvent.js';
 export type { AuthPorts, Clock, SignalSource } from './AuthPorts.js';
 export type { Challenge, ChallengeKind, ChallengeName, MfaType } from './challenges/Challenge.js';
-export type { RefreshApi, ResolvedAuthConfig } from './ResolvedAuthConfig.js';
+export type { RefreshApi, ResolvedAuthConfig, SignInFlow } from './ResolvedAuthConfig.js';
 export type { SessionEndReason } from './SessionEndReason.js';
 export type { TotpSetup } from './TotpSetup.js';
 export { AuthError, toAuthError } from './AuthError.js';

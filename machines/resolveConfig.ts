@@ -1,5 +1,5 @@
 import { AuthError } from './AuthError.js';
-import type { RefreshApi, ResolvedAuthConfig } from './ResolvedAuthConfig.js';
+import { SIGN_IN_FLOWS, type RefreshApi, type ResolvedAuthConfig, type SignInFlow } from './ResolvedAuthConfig.js';
 import { storageKey } from './storage/storedSession.js';
 
 export interface AuthConfigInput {
@@ -24,6 +24,8 @@ export interface AuthConfigInput {
   totpIssuer?: string;
   /** See `ResolvedAuthConfig.refreshApi`. Default `auto`. */
   refreshApi?: RefreshApi;
+  /** See `ResolvedAuthConfig.authFlow`. Default `USER_SRP_AUTH`, as Amplify. */
+  authFlow?: SignInFlow;
   /** Sign out after this many minutes without activity in any tab. Default: off. At most a day. */
   idleTimeoutMinutes?: number;
   /** The "still there?" warning before an idle sign-out, in seconds. Default 60. */
@@ -74,6 +76,9 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
   if (input.refreshApi !== undefined && !['auto', 'getTokensFromRefreshToken', 'initiateAuth'].includes(input.refreshApi)) {
     throw invalidConfig('refreshApi must be auto, getTokensFromRefreshToken or initiateAuth.');
   }
+  if (input.authFlow !== undefined && !SIGN_IN_FLOWS.includes(input.authFlow)) {
+    throw invalidConfig(`authFlow must be one of ${SIGN_IN_FLOWS.join(', ')}.`);
+  }
   if (!Number.isFinite(challengeTimeoutSeconds) || challengeTimeoutSeconds <= 0) {
     throw invalidConfig('challengeTimeoutSeconds must be a positive number of seconds.');
   }
@@ -97,6 +102,7 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
     otherTabNewsWaitMs: OTHER_TAB_NEWS_WAIT_MS,
     totpIssuer: input.totpIssuer ?? 'authchart',
     refreshApi: input.refreshApi ?? 'auto',
+    authFlow: input.authFlow ?? 'USER_SRP_AUTH',
     idleTimeoutMs: idleTimeoutMinutes === undefined ? null : idleTimeoutMinutes * 60_000,
     idleWarningMs: idleWarningSeconds * 1000,
     maxSessionAgeMs: maxSessionAgeHours === undefined ? null : maxSessionAgeHours * 3_600_000,

@@ -64,6 +64,7 @@ export type NextStep =
   | 'mfaCode'
   | 'selectMfaType'
   | 'mfaSetup'
+  | 'customChallenge'
   | 'confirmSignUp'
   | 'confirmPasswordReset';
 
@@ -73,6 +74,7 @@ export function selectNextStep(snapshot: AuthSnapshot): NextStep {
   if (snapshot.matches({ authenticating: 'mfaCode' })) return 'mfaCode';
   if (snapshot.matches({ authenticating: 'selectMfaType' })) return 'selectMfaType';
   if (snapshot.matches({ authenticating: 'mfaSetup' })) return 'mfaSetup';
+  if (snapshot.matches({ authenticating: 'customChallenge' })) return 'customChallenge';
   if (snapshot.matches({ signedOut: 'awaitingSignUpCode' })) return 'confirmSignUp';
   if (snapshot.matches({ signedOut: 'awaitingResetCode' })) return 'confirmPasswordReset';
   return 'signIn';

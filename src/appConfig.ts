@@ -1,4 +1,4 @@
-import type { AuthConfig } from '../machines/index.js';
+import type { AuthConfig, SignInFlow } from '../machines/index.js';
 
 const STORAGE_KINDS = ['local', 'session', 'memory', 'worker'] as const;
 type StorageKind = (typeof STORAGE_KINDS)[number];
@@ -8,7 +8,8 @@ type StorageKind = (typeof STORAGE_KINDS)[number];
  * VITE_COGNITO_* variables you set for a real pool. Null when nothing is configured.
  * VITE_AUTH_STORAGE picks where tokens live (`local` by default; the e2e tests build a
  * `memory` variant to show a reload losing the session; `worker` keeps the refresh token in a
- * Web Worker).
+ * Web Worker). VITE_AUTH_FLOW picks the sign-in flow (`USER_SRP_AUTH` by default; `npm run dev`
+ * sets `USER_PASSWORD_AUTH` for cognito-local, which has no SRP).
  */
 export function appConfig(env: ImportMetaEnv = import.meta.env): AuthConfig | null {
   const userPoolId = env.VITE_COGNITO_USER_POOL_ID;
@@ -20,6 +21,8 @@ export function appConfig(env: ImportMetaEnv = import.meta.env): AuthConfig | nu
     storage: storageKind(env.VITE_AUTH_STORAGE),
     ...(env.VITE_COGNITO_REGION ? { region: env.VITE_COGNITO_REGION } : {}),
     ...(env.VITE_COGNITO_ENDPOINT ? { endpoint: env.VITE_COGNITO_ENDPOINT } : {}),
+    // createAuth checks it; unset means SRP.
+    ...(env.VITE_AUTH_FLOW ? { authFlow: env.VITE_AUTH_FLOW as SignInFlow } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { createDemoApi } from '../../dev/demoApi.js';
 import { LOCAL_POOL } from '../../dev/localPool.js';
 import { createAuth, memoryStorage } from '../../machines/index.js';
-import { serveOnLoopback, type LoopbackServer } from '../support/serveOnLoopback.js';
+import { serveOnLoopback, type LoopbackServer } from '../../test/support/serveOnLoopback.js';
 import { startCognitoProxy } from '../support/startCognitoProxy.js';
 
 export interface RefreshEconomyRow {
@@ -33,6 +33,7 @@ export async function measureRefreshEconomy(cognitoEndpoint: string, counts: rea
     for (const concurrentCalls of counts) {
       let offsetMs = 0;
       const auth = createAuth({
+        authFlow: 'USER_PASSWORD_AUTH',
         userPoolId: LOCAL_POOL.userPoolId,
         clientId: LOCAL_POOL.clientId,
         endpoint: proxy.endpoint,

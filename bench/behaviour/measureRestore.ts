@@ -32,6 +32,7 @@ export async function measureRestore(cognitoEndpoint: string, runs = 50): Promis
   };
   const storage = memoryStorage('bench');
   const config = {
+    authFlow: 'USER_PASSWORD_AUTH' as const,
     userPoolId: LOCAL_POOL.userPoolId,
     clientId: LOCAL_POOL.clientId,
     endpoint: proxy.endpoint,

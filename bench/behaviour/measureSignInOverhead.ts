@@ -38,6 +38,7 @@ export async function measureSignInOverhead(cognitoEndpoint: string, runs = 30):
 
 async function timeAuthchartSignIn(endpoint: string): Promise<number> {
   const auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: LOCAL_POOL.userPoolId,
     clientId: LOCAL_POOL.clientId,
     endpoint,

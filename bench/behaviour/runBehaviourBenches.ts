@@ -1,11 +1,13 @@
 import { measureRefreshEconomy, type RefreshEconomyRow } from './measureRefreshEconomy.js';
 import { measureRestore, type RestoreResult } from './measureRestore.js';
 import { measureSignInOverhead, type SignInOverheadResult } from './measureSignInOverhead.js';
+import { measureSrpProof, type SrpProofResult } from './measureSrpProof.js';
 
 export interface BehaviourResults {
   restore: RestoreResult;
   refreshEconomy: RefreshEconomyRow[];
   signInOverhead: SignInOverheadResult;
+  srpProof: SrpProofResult;
 }
 
 /** The Node-side behaviour benches against one running cognito-local, one after another. */
@@ -16,5 +18,7 @@ export async function runBehaviourBenches(cognitoEndpoint: string, log: (line: s
   log(`behaviour: refresh economy ${refreshEconomy.map((row) => `${row.concurrentCalls}→${row.refreshCalls}`).join(', ')}`);
   const signInOverhead = await measureSignInOverhead(cognitoEndpoint, 30);
   log(`behaviour: sign-in ${signInOverhead.authchartMedianMs.toFixed(1)} ms vs bare ${signInOverhead.bareMedianMs.toFixed(1)} ms`);
-  return { restore, refreshEconomy, signInOverhead };
+  const srpProof = await measureSrpProof(30);
+  log(`behaviour: SRP proof ${srpProof.authchartMs.toFixed(1)} ms vs Amplify ${srpProof.amplifyMs.toFixed(1)} ms`);
+  return { restore, refreshEconomy, signInOverhead, srpProof };
 }

@@ -51,6 +51,7 @@ export async function measureHeapGrowth(cycles = 1000, sampleEvery = 100, warmup
   clock.set(Date.UTC(2026, 0, 1));
   const cognito = new RotatingCognito(clock, LIFETIME_SECONDS, LATENCY_MS);
   const auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage: memoryStorage(),

@@ -5,7 +5,8 @@ import { installTabHarness, pageSettings } from './tabHarness.js';
 
 const settings = pageSettings();
 const createdAt = performance.now();
-const auth = createAuth({ ...settings, storage: 'local' });
+// cognito-local has no SRP.
+const auth = createAuth({ ...settings, storage: 'local', authFlow: 'USER_PASSWORD_AUTH' });
 
 installTabHarness({
   createdAt,

@@ -39,6 +39,12 @@ export const SIZE_TARGETS = Object.freeze([
     own: true,
   },
   {
+    id: 'srp',
+    label: 'of which SRP sign-in (`machines/srp/`, on its own)',
+    entry: 'entries/srp.ts',
+    own: false,
+  },
+  {
     id: 'authchartSdk',
     label: 'authchart with `sdkTransport` (AWS SDK v3 client)',
     entry: 'entries/authchartSdk.ts',

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { serveOnLoopback } from './serveOnLoopback.js';
+import { serveOnLoopback } from '../../test/support/serveOnLoopback.js';
 
 /** One Cognito call as the proxy saw it. */
 export interface ProxiedCall {

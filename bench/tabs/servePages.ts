@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { serveOnLoopback, type LoopbackServer } from '../support/serveOnLoopback.js';
+import { serveOnLoopback, type LoopbackServer } from '../../test/support/serveOnLoopback.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -8,12 +8,14 @@ import { totpUri } from './totpUri.js';
 
 const MFA_TYPES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP']);
 
-/** Checks each answer by its Cognito response key before anything is sent. */
-function checkedResponses(responses: Record<string, string>): Record<string, string> {
+/** Checks each answer by its Cognito response key (and the challenge's kind) before anything is sent. */
+function checkedResponses(challenge: Challenge, responses: Record<string, string>): Record<string, string> {
   const checked: Record<string, string> = {};
   for (const [key, value] of Object.entries(responses)) {
     if (key === 'NEW_PASSWORD') checked[key] = requirePassword(value, 'a new password');
     else if (key.endsWith('_CODE')) checked[key] = requireMfaCode(value);
+    // A custom challenge's answer is whatever the pool's trigger expects, taken as typed.
+    else if (key === 'ANSWER' && challenge.kind === 'custom') checked[key] = requirePassword(value, 'an answer');
     else if (key === 'ANSWER' && !MFA_TYPES.has(value)) throw new AuthError('invalidRequest', 'Choose an MFA method.');
     else checked[key] = value;
   }
@@ -32,7 +34,7 @@ export const respondToChallenge = fromPromise<SignInResult, ChallengeInput>(asyn
       ClientId: config.clientId,
       ChallengeName: challenge.name as never,
       Session: challenge.challengeSession,
-      ChallengeResponses: { USERNAME: challenge.username, ...checkedResponses(input.responses) },
+      ChallengeResponses: { USERNAME: challenge.username, ...checkedResponses(challenge, input.responses) },
     },
     { signal },
   );

@@ -5,7 +5,7 @@ import type { TotpSetup } from '../TotpSetup.js';
  * (`challengeKindOf`): the chart routes on it, selectors report it, forms pick by it. Adding a
  * challenge means a row in `KINDS` below and, for a new kind, one state in authenticatingState.
  */
-export type ChallengeKind = 'newPassword' | 'mfaCode' | 'selectMfaType' | 'mfaSetup' | 'unsupported';
+export type ChallengeKind = 'newPassword' | 'mfaCode' | 'selectMfaType' | 'mfaSetup' | 'custom' | 'unsupported';
 
 const KINDS = {
   NEW_PASSWORD_REQUIRED: 'newPassword',
@@ -14,6 +14,8 @@ const KINDS = {
   EMAIL_OTP: 'mfaCode',
   SELECT_MFA_TYPE: 'selectMfaType',
   MFA_SETUP: 'mfaSetup',
+  // The pool's own Lambda triggers ask (custom auth); it may ask several times.
+  CUSTOM_CHALLENGE: 'custom',
 } as const satisfies Record<string, Exclude<ChallengeKind, 'unsupported'>>;
 
 /** The challenges authchart answers; Cognito's names. */

@@ -1,4 +1,5 @@
 import type { CognitoOperation, CognitoOperations, CognitoTransport } from './CognitoTransport.js';
+import { flowOf } from './flowOf.js';
 import { cognitoErrorName, mapCognitoError, networkError, notCognitoAnswer, timeoutError } from './mapCognitoError.js';
 
 export interface FetchTransportOptions {
@@ -28,7 +29,7 @@ export function fetchTransport(options: FetchTransportOptions): CognitoTransport
     input: CognitoOperations[Op]['input'],
     callOptions: { signal?: AbortSignal } = {},
   ): Promise<CognitoOperations[Op]['output']> {
-    const authFlow = 'AuthFlow' in input ? input.AuthFlow : undefined;
+    const authFlow = flowOf(input);
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
     const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
     let response: Response;

@@ -16,7 +16,7 @@ export interface CognitoFailure {
  * Sign-in and refresh are both InitiateAuth, but the same error name means different things:
  * NotAuthorized on sign-in is a wrong password, on refresh it ends the session.
  */
-type ErrorScope = 'signIn' | 'refresh' | 'challenge' | 'other';
+type ErrorScope = 'signIn' | 'proof' | 'refresh' | 'challenge' | 'other';
 
 const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
   signIn: {
@@ -25,6 +25,16 @@ const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
     UserNotFoundException: 'invalidCredentials',
     // cognito-local answers a wrong password with this; real Cognito uses it only for policies.
     InvalidPasswordException: 'invalidCredentials',
+    // What Cognito answers when the app client does not allow the flow (its ExplicitAuthFlows);
+    // authchart checks its own parameters first, so this is the likely cause.
+    InvalidParameterException: 'authFlowNotEnabled',
+  },
+  // RespondToAuthChallenge that proves the password (SRP) or answers a custom challenge: a
+  // refusal is a wrong password or the pool's trigger saying no, not a stale session.
+  proof: {
+    NotAuthorizedException: 'invalidCredentials',
+    UserNotFoundException: 'invalidCredentials',
+    ExpiredCodeException: 'challengeExpired',
   },
   refresh: {
     NotAuthorizedException: 'refreshRejected',
@@ -111,14 +121,20 @@ const MESSAGES: Partial<Record<AuthErrorCode, string>> = {
   codeDeliveryFailed: 'The code could not be sent; check the email address or phone number.',
 };
 
+/** Challenges whose answer is the sign-in's proof (see `proof` above). */
+const PROOF_CHALLENGES = ['PASSWORD_VERIFIER', 'DEVICE_PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE'];
+
 function scopeOf(operation: CognitoOperation, authFlow: string | undefined): ErrorScope {
-  if (operation === 'RespondToAuthChallenge') return 'challenge';
+  if (operation === 'RespondToAuthChallenge') return PROOF_CHALLENGES.includes(authFlow ?? '') ? 'proof' : 'challenge';
   if (operation === 'GetTokensFromRefreshToken') return 'refresh';
   if (operation !== 'InitiateAuth') return 'other';
   return authFlow === 'REFRESH_TOKEN_AUTH' ? 'refresh' : 'signIn';
 }
 
-/** Maps a Cognito error by its name and the operation (never by message) to an AuthError. */
+/**
+ * Maps a Cognito error by its name, the operation and its flow (never by message) to an
+ * AuthError. `authFlow`: InitiateAuth's AuthFlow, or RespondToAuthChallenge's ChallengeName.
+ */
 export function mapCognitoError(
   operation: CognitoOperation,
   authFlow: string | undefined,
@@ -128,7 +144,10 @@ export function mapCognitoError(
     BY_SCOPE[scopeOf(operation, authFlow)][failure.name] ??
     ANY_OPERATION[failure.name] ??
     (failure.status !== undefined && failure.status >= 500 ? 'serviceUnavailable' : 'unknown');
-  const said = MESSAGES[code] ?? (redactTokens(failure.message) || `${operation} failed.`);
+  const said =
+    code === 'authFlowNotEnabled'
+      ? `The app client does not allow ${authFlow}: allow it in the app client's ExplicitAuthFlows, or set createAuth's authFlow to a flow the client allows.`
+      : (MESSAGES[code] ?? (redactTokens(failure.message) || `${operation} failed.`));
   const message = failure.answer ? `${said} (${failure.answer})` : said;
   return new AuthError(code, message, { operation, cognitoName: failure.name, status: failure.status });
 }

@@ -16,6 +16,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoOperation, CognitoOperations, CognitoTransport } from './CognitoTransport.js';
+import { flowOf } from './flowOf.js';
 import { cognitoErrorName, mapCognitoError, networkError, timeoutError } from './mapCognitoError.js';
 
 const COMMANDS = {
@@ -59,7 +60,7 @@ export function sdkTransport(client: CognitoIdentityProviderClient, timeoutMs = 
     const Command = COMMANDS[operation] as new (input: CognitoOperations[Op]['input']) => Parameters<
       CognitoIdentityProviderClient['send']
     >[0];
-    const authFlow = 'AuthFlow' in input ? input.AuthFlow : undefined;
+    const authFlow = flowOf(input);
     const timeout = AbortSignal.timeout(timeoutMs);
     const abortSignal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     try {

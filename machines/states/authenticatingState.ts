@@ -8,7 +8,7 @@ import { setErrorFromActor } from './setErrorFromActor.js';
 
 /** Cognito's ChallengeResponses for the answer event, e.g. `SOFTWARE_TOKEN_MFA_CODE`. */
 function responsesFor(context: AuthContext, event: AuthEvent): Record<string, string> {
-  assertEvent(event, ['COMPLETE_NEW_PASSWORD', 'SUBMIT_MFA_CODE', 'SELECT_MFA_TYPE']);
+  assertEvent(event, ['COMPLETE_NEW_PASSWORD', 'SUBMIT_MFA_CODE', 'SELECT_MFA_TYPE', 'SUBMIT_CUSTOM_CHALLENGE']);
   switch (event.type) {
     case 'COMPLETE_NEW_PASSWORD': {
       const attributes = Object.entries(event.attributes ?? {}).map(([name, value]) => [`userAttributes.${name}`, value]);
@@ -19,6 +19,8 @@ function responsesFor(context: AuthContext, event: AuthEvent): Record<string, st
       return { [`${context.challenge!.name}_CODE`]: event.code };
     case 'SELECT_MFA_TYPE':
       return { ANSWER: event.mfaType };
+    case 'SUBMIT_CUSTOM_CHALLENGE':
+      return { ANSWER: event.answer };
   }
 }
 
@@ -54,8 +56,8 @@ export const authenticatingState = authSetup.createStateConfig({
     submitting: {
       tags: 'busy',
       invoke: {
-        id: 'signInWithPassword',
-        src: 'signInWithPassword',
+        id: 'startSignIn',
+        src: 'startSignIn',
         input: ({ context, event }) => ({ ...machineInput(context), ...credentialsFor(context, event) }),
         onDone: {
           target: 'routing',
@@ -66,8 +68,8 @@ export const authenticatingState = authSetup.createStateConfig({
     },
     routing: {
       always: [
-        // Cognito said the challenge session is over (or the answer came too late): start again.
-        { guard: 'lastErrorIsChallengeExpired', target: 'failed' },
+        // Cognito said the challenge session is over, or failed the sign-in: start again.
+        { guard: 'lastErrorEndsSignIn', target: 'failed' },
         {
           guard: 'hasSession',
           target: '#auth.signedIn',
@@ -82,6 +84,7 @@ export const authenticatingState = authSetup.createStateConfig({
         { guard: { type: 'challengeIs', params: { kind: 'newPassword' } }, target: 'newPasswordRequired' },
         { guard: { type: 'challengeIs', params: { kind: 'mfaCode' } }, target: 'mfaCode' },
         { guard: { type: 'challengeIs', params: { kind: 'selectMfaType' } }, target: 'selectMfaType' },
+        { guard: { type: 'challengeIs', params: { kind: 'custom' } }, target: 'customChallenge' },
         // Back from a wrong code: the secret is already in the app, keep it.
         { guard: 'challengeHasTotpSecret', target: 'mfaSetup.awaitingCode' },
         { guard: { type: 'challengeIs', params: { kind: 'mfaSetup' } }, target: 'mfaSetup' },
@@ -127,6 +130,14 @@ export const authenticatingState = authSetup.createStateConfig({
     selectMfaType: {
       after: expireChallenge,
       on: { SELECT_MFA_TYPE: { target: 'responding', actions: 'clearError' } },
+    },
+    /**
+     * Custom auth: the pool's Lambda trigger asks (its public parameters are in
+     * `challenge.parameters`), and asks again until it issues tokens or fails the sign-in.
+     */
+    customChallenge: {
+      after: expireChallenge,
+      on: { SUBMIT_CUSTOM_CHALLENGE: { target: 'responding', actions: 'clearError' } },
     },
     /** The user has no MFA yet but the pool requires it: register a TOTP app during sign-in. */
     mfaSetup: {

@@ -28,6 +28,8 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorCode, string>> = {
   invalidPassword: 'That password does not meet the requirements. Choose a longer or more varied one.',
   challengeExpired: 'The sign-in took too long. Please start again.',
   unsupportedChallenge: 'Your account needs a sign-in step this app cannot do yet.',
+  invalidResponse: 'The sign-in service answered in a way this app cannot use. Please try again.',
+  authFlowNotEnabled: 'This app is not allowed to sign in this way; its administrator needs to change the app client or the app.',
   userNotFound: 'There is no account with that username.',
   codeDeliveryFailed: 'We could not send you a code. Try again later.',
   notSignedIn: 'Please sign in to continue.',

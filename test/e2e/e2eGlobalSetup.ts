@@ -42,6 +42,7 @@ const ENV_KEYS = [
   'VITE_COGNITO_USER_POOL_ID',
   'VITE_COGNITO_CLIENT_ID',
   'VITE_COGNITO_REGION',
+  'VITE_AUTH_FLOW',
   'VITE_AUTH_STORAGE',
 ] as const;
 
@@ -94,6 +95,7 @@ async function serve(outDir: string, endpoint: string, variant: Variant): Promis
     VITE_COGNITO_CLIENT_ID: variant.clientId,
     VITE_COGNITO_REGION: LOCAL_POOL.region,
     VITE_AUTH_STORAGE: variant.storage,
+    VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
   });
   await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
   return preview({

@@ -9,6 +9,7 @@ const PASSWORD = 'Test-passw0rd!';
 
 function newAuth() {
   return createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: cognito.userPoolId,
     clientId: cognito.clientId,
     endpoint: cognito.endpoint,

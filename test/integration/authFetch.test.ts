@@ -52,6 +52,7 @@ async function signedIn() {
     return fetch(input, init);
   };
   const auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: cognito.userPoolId,
     clientId: cognito.clientId,
     endpoint: cognito.endpoint,

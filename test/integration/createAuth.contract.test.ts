@@ -21,6 +21,8 @@ describe.each(transports)('createAuth against cognito-local via %s', (_, makeTra
     const transport = countingTransport(makeTransport());
     const storage = options.storage ?? memoryStorage();
     const config: AuthConfig = {
+      // cognito-local has no SRP.
+      authFlow: 'USER_PASSWORD_AUTH',
       userPoolId: cognito.userPoolId,
       clientId: options.clientId ?? cognito.clientId,
       endpoint: cognito.endpoint,

@@ -130,6 +130,7 @@ async function runClient(scenario: Scenario, client: number): Promise<ClientResu
   };
 
   auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: cognito.userPoolId,
     clientId: cognito.shortClientId,
     endpoint: proxy.url,
@@ -411,6 +412,7 @@ describe('issue 8: never logged out by accident (real 30-second tokens, faults o
       return response;
     };
     const auth = createAuth({
+      authFlow: 'USER_PASSWORD_AUTH',
       userPoolId: cognito.userPoolId,
       clientId: cognito.shortClientId,
       endpoint: proxy.url,

@@ -15,6 +15,7 @@ it.concurrent.each(localTransports(cognito))(
   async (_, makeTransport) => {
     const transport = countingTransport(makeTransport());
     const auth = createAuth({
+      authFlow: 'USER_PASSWORD_AUTH',
       userPoolId: cognito.userPoolId,
       clientId: cognito.shortClientId,
       endpoint: cognito.endpoint,

@@ -101,6 +101,7 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   COMPLETE_NEW_PASSWORD: [event('COMPLETE_NEW_PASSWORD', { newPassword: 'new-pw' })],
   SUBMIT_MFA_CODE: [event('SUBMIT_MFA_CODE', { code: '123456' })],
   SELECT_MFA_TYPE: [event('SELECT_MFA_TYPE', { mfaType: 'SOFTWARE_TOKEN_MFA' })],
+  SUBMIT_CUSTOM_CHALLENGE: [event('SUBMIT_CUSTOM_CHALLENGE', { answer: 'answer' })],
   CHANGE_PASSWORD: [event('CHANGE_PASSWORD', { previousPassword: 'pw', proposedPassword: 'new-pw' })],
   SET_UP_TOTP: [event('SET_UP_TOTP')],
   VERIFY_TOTP: [event('VERIFY_TOTP', { code: '123456' })],
@@ -155,19 +156,19 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     ],
     errors: [error('unknown')],
   },
-  signInWithPassword: {
+  startSignIn: {
     outputs: [
       signedInResult,
       shortSessionResult,
-      ...['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'MFA_SETUP', 'CUSTOM_CHALLENGE'].map((name) => ({
+      ...['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'MFA_SETUP', 'CUSTOM_CHALLENGE', 'DEVICE_SRP_AUTH'].map((name) => ({
         challenge: challenge(name),
       })),
     ],
     errors: [error('invalidCredentials')],
   },
   respondToChallenge: {
-    outputs: [signedInResult, { challenge: challenge('SOFTWARE_TOKEN_MFA') }],
-    errors: [error('challengeExpired'), error('codeMismatch')],
+    outputs: [signedInResult, { challenge: challenge('SOFTWARE_TOKEN_MFA') }, { challenge: challenge('CUSTOM_CHALLENGE') }],
+    errors: [error('challengeExpired'), error('codeMismatch'), error('invalidCredentials')],
   },
   associateChallengeTotp: { outputs: [challenge('MFA_SETUP', true)], errors: [error('network')] },
   verifyChallengeTotp: { outputs: [signedInResult], errors: [error('challengeExpired'), error('codeMismatch')] },

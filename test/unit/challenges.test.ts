@@ -20,6 +20,7 @@ const challenge = (name: string, parameters: Record<string, string> = {}) => ({
 const running: Auth[] = [];
 function auth(cognito: FakeCognito, config: Partial<AuthConfig> = {}) {
   const instance = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage: 'memory',
@@ -136,11 +137,11 @@ describe('sign-in challenges (fakes with Cognito response shapes)', () => {
   });
 
   it('says which challenge it cannot handle', async () => {
-    const cognito = new FakeCognito().on('InitiateAuth', () => challenge('CUSTOM_CHALLENGE'));
+    const cognito = new FakeCognito().on('InitiateAuth', () => challenge('SMS_OTP'));
     const a = auth(cognito);
     await expect(a.signIn({ username: 'demo', password: 'pw' })).rejects.toMatchObject({
       code: 'unsupportedChallenge',
-      message: expect.stringContaining('CUSTOM_CHALLENGE'),
+      message: expect.stringContaining('SMS_OTP'),
     });
   });
 

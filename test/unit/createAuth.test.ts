@@ -14,6 +14,7 @@ function fixture(options: { storage?: TokenStorage } = {}) {
   const cognito = new FakeCognito();
   const storage = options.storage ?? memoryStorage();
   const config: AuthConfig = {
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     transport: cognito,
@@ -204,6 +205,6 @@ describe('createAuth', () => {
   });
 
   it('throws a clear error for bad configuration at creation', () => {
-    expect(() => createAuth({ userPoolId: 'nope', clientId: 'abc' })).toThrow(/<region>_<id>/);
+    expect(() => createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: 'nope', clientId: 'abc' })).toThrow(/<region>_<id>/);
   });
 });

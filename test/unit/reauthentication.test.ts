@@ -18,7 +18,7 @@ describe('re-authentication after expiry', () => {
       if (input.AuthParameters?.PASSWORD !== password) throw new AuthError('invalidCredentials', 'Incorrect username or password.');
       return tokens(++serial);
     });
-    const auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
+    const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
     await auth.signIn({ username: 'demo', password });
     auth.actor.send({ type: 'REFRESH' });
     const expired = await waitFor(auth.actor, (s) => s.matches('expired'));
@@ -49,6 +49,7 @@ async function expiredWithMfa(config: Partial<AuthConfig> = {}) {
     })
     .on('RespondToAuthChallenge', () => tokens(2));
   const auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage: 'memory',
@@ -114,6 +115,7 @@ describe('account steps and refreshes', () => {
       .on('ChangePassword', () => new Promise((resolve) => (finishChange = () => resolve({}))));
     let apiCalls = 0;
     const auth = createAuth({
+      authFlow: 'USER_PASSWORD_AUTH',
       userPoolId: TEST_POOL.userPoolId,
       clientId: TEST_POOL.clientId,
       storage: 'memory',
@@ -150,7 +152,7 @@ describe('account steps and refreshes', () => {
       .on('InitiateAuth', () => tokens(1))
       .on('ChangePassword', () => new Promise(() => {}))
       .on('RevokeToken', () => ({}));
-    const auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
+    const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
     await auth.signIn({ username: 'demo', password: 'pw' });
     const change = auth.changePassword({ previousPassword: 'pw', proposedPassword: 'new-pw' });
     await waitFor(auth.actor, (s) => s.matches({ signedIn: 'changingPassword' }));
@@ -168,7 +170,7 @@ describe('account steps during a refresh', () => {
         input.AuthFlow === 'REFRESH_TOKEN_AUTH' ? new Promise((resolve) => (finishRefresh = resolve)) : tokens(1),
       )
       .on('ChangePassword', () => ({}));
-    const auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
+    const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
     await auth.signIn({ username: 'demo', password: 'pw' });
     auth.actor.send({ type: 'REFRESH' });
     const change = auth.changePassword({ previousPassword: 'pw', proposedPassword: 'new-pw' });

@@ -45,6 +45,7 @@ function world(options: { skewMs?: number; latencyMs?: number; lifetimeS?: numbe
 
   const storage = memoryStorage();
   const auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage,

@@ -27,6 +27,7 @@ async function signedInWithTotpSecret(config: Partial<AuthConfig> = {}, options:
     .on('AssociateSoftwareToken', () => ({ SecretCode: SECRET }))
     .on('RevokeToken', () => ({}));
   const auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage: 'memory',

@@ -12,7 +12,8 @@ describe('challengeKindOf', () => {
     expect(challengeKindOf('EMAIL_OTP')).toBe('mfaCode');
     expect(challengeKindOf('SELECT_MFA_TYPE')).toBe('selectMfaType');
     expect(challengeKindOf('MFA_SETUP')).toBe('mfaSetup');
-    expect(challengeKindOf('CUSTOM_CHALLENGE')).toBe('unsupported');
+    expect(challengeKindOf('CUSTOM_CHALLENGE')).toBe('custom');
+    expect(challengeKindOf('SMS_OTP')).toBe('unsupported');
     // Names that are properties of every object are not challenges.
     expect(challengeKindOf('constructor')).toBe('unsupported');
     expect(challengeKindOf('toString')).toBe('unsupported');

@@ -28,14 +28,16 @@ interface Call {
   authFlow: string | undefined;
 }
 
-/** InitiateAuth's errors mean different things for sign-in and for refresh: both are checked. */
+/**
+ * InitiateAuth's errors mean different things for sign-in and for refresh, RespondToAuthChallenge's
+ * for a password proof and for an MFA code: each meaning is checked.
+ */
+const FLOWS: Partial<Record<CognitoOperation, string[]>> = {
+  InitiateAuth: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'REFRESH_TOKEN_AUTH'],
+  RespondToAuthChallenge: ['PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'SOFTWARE_TOKEN_MFA'],
+};
 const CALLS: Call[] = OPERATIONS.flatMap((operation): Call[] =>
-  operation === 'InitiateAuth'
-    ? [
-        { label: 'InitiateAuth USER_PASSWORD_AUTH', operation, authFlow: 'USER_PASSWORD_AUTH' },
-        { label: 'InitiateAuth REFRESH_TOKEN_AUTH', operation, authFlow: 'REFRESH_TOKEN_AUTH' },
-      ]
-    : [{ label: operation, operation, authFlow: undefined }],
+  (FLOWS[operation] ?? [undefined]).map((authFlow) => ({ label: authFlow ? `${operation} ${authFlow}` : operation, operation, authFlow })),
 );
 
 function table(): Record<string, Record<string, string>> {

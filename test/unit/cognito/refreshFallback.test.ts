@@ -60,6 +60,7 @@ function loadApp(storage: TokenStorage, endpoint: string) {
   const old = Date.now() - 2 * 3600_000;
   storage.setItem(KEY, serializeSession(createSession(makeTokenSet({ iatSeconds: Math.floor(old / 1000) }), TEST_POOL, old)));
   return createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage,

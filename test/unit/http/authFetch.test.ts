@@ -46,6 +46,7 @@ function answer(tokens = freshTokens()) {
 async function signedIn(api: ReturnType<typeof fakeApi>, config: Partial<AuthConfig> = {}) {
   const cognito = new FakeCognito().on('InitiateAuth', () => answer());
   const auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage: 'memory',
@@ -94,6 +95,7 @@ describe('auth.fetch', () => {
   it('fails fast with notSignedIn, without touching the network', async () => {
     const api = fakeApi();
     const auth = createAuth({
+      authFlow: 'USER_PASSWORD_AUTH',
       userPoolId: TEST_POOL.userPoolId,
       clientId: TEST_POOL.clientId,
       storage: 'memory',

@@ -18,7 +18,7 @@ async function inspectedSession(inspect: (event: InspectionEvent) => void): Prom
       return { AuthenticationResult: { IdToken: set.idToken, AccessToken: set.accessToken, RefreshToken: set.refreshToken } };
     })
     .on('RevokeToken', () => ({}));
-  const auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito, inspect });
+  const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito, inspect });
   await auth.signIn({ username: 'demo', password: PASSWORD });
   auth.actor.send({ type: 'REFRESH' });
   await auth.getTokens();
@@ -49,7 +49,7 @@ describe('the actor references inspection events carry', () => {
     const seen: InspectionEvent[] = [];
     const secrets = await inspectedSession((event) => seen.push(event));
     const actorEvents = seen.filter((event) => event.type === '@xstate.actor');
-    expect(actorEvents.map((event) => (event.actorRef as { id?: string }).id)).toContain('signInWithPassword');
+    expect(actorEvents.map((event) => (event.actorRef as { id?: string }).id)).toContain('startSignIn');
     const shown = JSON.stringify(
       seen.map((event) => ({
         actor: event.actorRef.getSnapshot(),
@@ -79,7 +79,7 @@ describe('the actor references inspection events carry', () => {
       for (const child of Object.values(actor.getSnapshot().children ?? {})) shown.push(child.getSnapshot());
     });
     const json = JSON.stringify(shown);
-    expect(json).toContain('signInWithPassword');
+    expect(json).toContain('startSignIn');
     for (const secret of secrets) expect(json).not.toContain(secret);
     // One stand-in per actor: inspectors that key actors by reference see each actor once.
     for (const seen of refs.values()) expect(seen.size).toBe(1);
@@ -91,7 +91,7 @@ describe('the actor references inspection events carry', () => {
     const secrets = await inspectedSession((event) => inspector.inspect.next?.(event));
     // The inspector converts events in an idle callback (a timeout outside browsers).
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(posted.some((line) => line.includes('signInWithPassword'))).toBe(true);
+    expect(posted.some((line) => line.includes('startSignIn'))).toBe(true);
     for (const secret of secrets) expect(posted.join('\n')).not.toContain(secret);
   });
 });

@@ -130,7 +130,7 @@ describe('AuthState', () => {
       'restoring → signedOut.idle',
     ]);
     expect(entries[1]).toMatchObject({ event: 'SIGN_IN', detail: '{"username":"demo","password":"[redacted]"}' });
-    expect(entries[0]).toMatchObject({ event: 'xstate.done.actor.signInWithPassword' });
+    expect(entries[0]).toMatchObject({ event: 'xstate.done.actor.startSignIn' });
     const logged = JSON.stringify(entries);
     for (const secret of [PASSWORD, tokens.idToken, tokens.accessToken, tokens.refreshToken]) expect(logged).not.toContain(secret);
     log.dispose();

@@ -187,4 +187,28 @@ describe('ChallengeForm', () => {
     await vi.waitFor(() => expect(screen.queryByTestId('challenge-form')).toBeNull());
     expect(fixture.auth.actor.getSnapshot().matches('signedOut')).toBe(true);
   });
+
+  it('answers a custom challenge as often as the trigger asks, showing its question each time', async () => {
+    const { onsignedin } = await renderChallenge(challenge('CUSTOM_CHALLENGE', { question: 'What is 6 × 7?' }));
+    fixture.cognito.on('RespondToAuthChallenge', (request) =>
+      request.Session === 'session-for-CUSTOM_CHALLENGE'
+        ? { ...challenge('CUSTOM_CHALLENGE', { question: 'And the magic word?' }), Session: 'second' }
+        : tokens(),
+    );
+    expect(screen.getByTestId('custom-prompt').textContent).toBe('What is 6 × 7?');
+    await fireEvent.click(submitButton('Continue'));
+    await vi.waitFor(() => expect(alert()).toBe('Enter your answer.'));
+    expect(fixture.cognito.callsOf('RespondToAuthChallenge')).toEqual([]);
+
+    await fireEvent.input(input('Answer'), { target: { value: '42' } });
+    await fireEvent.click(submitButton('Continue'));
+    await vi.waitFor(() => expect(screen.getByTestId('custom-prompt').textContent).toBe('And the magic word?'));
+    expect(input('Answer').value).toBe('');
+    expect(document.activeElement).toBe(input('Answer'));
+    expect(fixture.cognito.callsOf('RespondToAuthChallenge')[0]!.input).toMatchObject({ ChallengeResponses: { ANSWER: '42' } });
+
+    await fireEvent.input(input('Answer'), { target: { value: 'please' } });
+    await fireEvent.click(submitButton('Continue'));
+    await vi.waitFor(() => expect(onsignedin).toHaveBeenCalled());
+  });
 });

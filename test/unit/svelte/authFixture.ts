@@ -45,6 +45,7 @@ export function authFixture(options: { storage?: TokenStorage } = {}): AuthFixtu
   });
   cognito.on('RevokeToken', () => ({}));
   fixture.auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     transport: cognito,

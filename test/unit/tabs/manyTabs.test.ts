@@ -26,6 +26,7 @@ function browser(tabCount: number, options: { idleTimeoutMinutes?: number; laggi
   const activityListeners: (() => void)[] = [];
   const tabs: Auth[] = Array.from({ length: tabCount }, (_, index) => {
     const tab = createAuth({
+      authFlow: 'USER_PASSWORD_AUTH',
       userPoolId: TEST_POOL.userPoolId,
       clientId: TEST_POOL.clientId,
       storage: index === options.laggingTab ? laggingView(storage) : storage,

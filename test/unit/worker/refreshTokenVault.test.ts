@@ -31,6 +31,7 @@ function pageWithVault() {
   port1.start();
   port2.start();
   const auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage: 'memory',
@@ -118,7 +119,7 @@ describe('the worker tier: refresh tokens stay in the vault', () => {
   });
 
   it("refuses storage 'worker' where there are no Web Workers, with a clear error", () => {
-    expect(() => createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'worker' })).toThrow(
+    expect(() => createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'worker' })).toThrow(
       /Web Workers/,
     );
   });

@@ -1,0 +1,56 @@
+import { fromPromise } from 'xstate';
+import type { AuthMachineInput, Credentials, SignInResult } from '../AuthContext.js';
+import { passwordClaim } from '../srp/passwordClaim.js';
+import { startSrp } from '../srp/startSrp.js';
+import { requirePassword, requireText } from '../validateInput.js';
+import { toSignInResult } from './signInResult.js';
+
+export type SignInInput = AuthMachineInput & Credentials;
+
+/**
+ * The first sign-in step, by the configured `authFlow`: InitiateAuth, and with SRP the proof of
+ * the password too (PASSWORD_VERIFIER needs nothing from the user, and its secret `a` never
+ * leaves this actor). Ends with tokens, or the challenge the user answers next.
+ */
+export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input, signal }) => {
+  const { config, ports } = input;
+  const flow = config.authFlow;
+  const username = requireText(input.username, 'a username');
+  // Custom auth without SRP leaves the proof to the pool's triggers: no password.
+  const password = flow === 'CUSTOM_WITHOUT_SRP' ? '' : requirePassword(input.password);
+  const srp = flow === 'USER_SRP_AUTH' || flow === 'CUSTOM_WITH_SRP' ? startSrp() : null;
+  const parameters: Record<string, string> = { USERNAME: username };
+  if (flow === 'USER_PASSWORD_AUTH') parameters['PASSWORD'] = password;
+  if (srp) parameters['SRP_A'] = srp.A.toString(16);
+  // Custom auth starts with the SRP proof when asked to (Cognito's CHALLENGE_NAME=SRP_A).
+  if (flow === 'CUSTOM_WITH_SRP') parameters['CHALLENGE_NAME'] = 'SRP_A';
+  const sentAt = ports.clock.now();
+  const output = await ports.transport.call(
+    'InitiateAuth',
+    { AuthFlow: flow === 'USER_SRP_AUTH' || flow === 'USER_PASSWORD_AUTH' ? flow : 'CUSTOM_AUTH', ClientId: config.clientId, AuthParameters: parameters },
+    { signal },
+  );
+  if (!srp || output.ChallengeName !== 'PASSWORD_VERIFIER') return toSignInResult(output, username, config, sentAt);
+
+  const responses = await passwordClaim({
+    realm: config.userPoolId.slice(config.userPoolId.indexOf('_') + 1),
+    password,
+    secret: srp,
+    parameters: output.ChallengeParameters ?? {},
+    username,
+    now: ports.clock.now(),
+  });
+  const answeredAt = ports.clock.now();
+  const answer = await ports.transport.call(
+    'RespondToAuthChallenge',
+    {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ClientId: config.clientId,
+      ChallengeResponses: responses,
+      // Cognito may issue a session with PASSWORD_VERIFIER, or not; only what it issued goes back.
+      ...(output.Session ? { Session: output.Session } : {}),
+    },
+    { signal },
+  );
+  return toSignInResult(answer, responses['USERNAME']!, config, answeredAt);
+});
