@@ -5,6 +5,7 @@
 /** @typedef {import('./tabs/measureTabs.ts').TabsResult} TabsResult */
 /** @typedef {import('./tabs/measurePageRestore.ts').PageRestoreResult} PageRestoreResult */
 /** @typedef {import('./memory/measureHeapGrowth.ts').HeapGrowthResult} HeapGrowthResult */
+/** @typedef {import('./behaviour/measureSrpProof.ts').SrpProofResult} SrpProofResult */
 
 /** @param {number} bytes */
 export const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -52,10 +53,10 @@ function ceilingNote(row) {
 }
 
 /**
- * @param {{ behaviour: BehaviourResults, pageRestore: PageRestoreResult[], tabs: TabsResult[], memory: HeapGrowthResult, tabsCycles: number, tabsLatencyMs: number }} results
+ * @param {{ behaviour: BehaviourResults, pageRestore: PageRestoreResult[], tabs: TabsResult[], memory: HeapGrowthResult, tabsCycles: number, tabsLatencyMs: number, srpProofBrowser?: SrpProofResult }} results
  * @returns {string}
  */
-export function formatBehaviourTable({ behaviour, pageRestore, tabs, memory, tabsCycles, tabsLatencyMs }) {
+export function formatBehaviourTable({ behaviour, pageRestore, tabs, memory, tabsCycles, tabsLatencyMs, srpProofBrowser }) {
   const { restore, refreshEconomy, signInOverhead } = behaviour;
   const lines = ['| measure | authchart | Amplify v6 | goal |', '|---|---|---|---|'];
   const restoreNote = restore.signedInRuns === restore.runs ? '' : ` (**only ${restore.signedInRuns} of ${restore.runs} signed in**)`;
@@ -107,10 +108,10 @@ export function formatBehaviourTable({ behaviour, pageRestore, tabs, memory, tab
     `| Sign-in latency: \`auth.signIn\` ÷ bare InitiateAuth (median of ${signInOverhead.runs}) | ` +
       `${signInOverhead.ratio.toFixed(2)}× (${ms(signInOverhead.authchartMedianMs)} vs ${ms(signInOverhead.bareMedianMs)}) | — | |`,
   );
-  if (behaviour.srpProof) {
-    const srp = behaviour.srpProof;
+  for (const [where, srp] of /** @type {[string, SrpProofResult | undefined][]} */ ([['Node', behaviour.srpProof], ['chromium', srpProofBrowser]])) {
+    if (!srp) continue;
     lines.push(
-      `| SRP: PASSWORD_VERIFIER challenge → answer (Node, median of ${srp.runs}; amazon-cognito-identity-js ${ms(srp.cognitoIdentityJsMs)}) | ` +
+      `| SRP: PASSWORD_VERIFIER challenge → answer (${where}, median of ${srp.runs}; amazon-cognito-identity-js ${ms(srp.cognitoIdentityJsMs)}) | ` +
         `${ms(srp.authchartMs)} (${(srp.authchartMs / srp.amplifyMs).toFixed(2)}×) | ${ms(srp.amplifyMs)} | ≤ 0.3× Amplify |`,
     );
   }

@@ -75,6 +75,7 @@ const results = {
   behaviour,
   pageRestore: browser.pageRestore,
   tabs: browser.tabs,
+  srpProofBrowser: browser.srpProof,
   tabsCycles: TABS_CYCLES,
   tabsLatencyMs: TABS_LATENCY_MS,
   memory,

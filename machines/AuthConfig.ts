@@ -1,7 +1,9 @@
-import type { InspectionEvent, Observer, SimulatedClock } from 'xstate';
+import type { SimulatedClock } from 'xstate';
 import type { Clock, SignalSource } from './AuthPorts.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
+import type { RedactedInspector } from './inspect/isRedactedInspector.js';
 import type { AuthConfigInput } from './resolveConfig.js';
+import type { StorageTier } from './storage/StorageTier.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
 import type { RefreshLock } from './tabs/RefreshLock.js';
 import type { TabChannel } from './tabs/TabChannel.js';
@@ -9,18 +11,18 @@ import type { TabChannel } from './tabs/TabChannel.js';
 /** What `createAuth` takes: the machine's options and the ports' (every one checked by resolveOptions). */
 export interface AuthConfig extends AuthConfigInput {
   /**
-   * Where tokens are kept. Default `local`: survives reloads and is shared by tabs. `worker`:
-   * ID and access tokens in memory, the refresh token inside a Web Worker that makes the Cognito
-   * calls (the page never sees it); lost on reload, like `memory`.
+   * Where tokens are kept. Default `local`: survives reloads and is shared by tabs. `session`: per
+   * tab; `memory`: lost on reload. A StorageTier brings its own Cognito calls: `workerTier()` from
+   * `authchart/worker` keeps the refresh token inside a Web Worker (the page never sees it).
    */
-  storage?: 'local' | 'session' | 'memory' | 'worker' | TokenStorage;
+  storage?: 'local' | 'session' | 'memory' | TokenStorage | StorageTier;
   /** How to reach Cognito. Default: `fetchTransport` (no AWS SDK in the bundle). */
   transport?: CognitoTransport;
   /**
-   * Inspection callback or observer, e.g. `@statelyai/inspect`'s `inspector.inspect`. It receives
-   * events with tokens, passwords and challenge sessions redacted.
+   * An inspector made by `redactedInspector(…)` from `authchart/inspect` (e.g. around
+   * `@statelyai/inspect`'s `inspector.inspect`): it only ever receives redacted events.
    */
-  inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+  inspect?: RedactedInspector;
   /**
    * The time source. Tests pass XState's SimulatedClock, which then also drives the machine's
    * timers (it has `setTimeout`/`clearTimeout`).

@@ -1,4 +1,4 @@
-import { createActor, waitFor, type InspectionEvent } from 'xstate';
+import { createActor, waitFor } from 'xstate';
 import { AuthError } from './AuthError.js';
 import type { AuthConfig } from './AuthConfig.js';
 import { authMachine, type AuthActor } from './authMachine.js';
@@ -9,16 +9,15 @@ import { activitySignals } from './browser/activitySignals.js';
 import { wakeSignals } from './browser/wakeSignals.js';
 import { fetchTransport } from './cognito/fetchTransport.js';
 import { createAuthFetch, type AuthFetch } from './http/authFetch.js';
-import { redactInspectionEvent } from './inspect/redactInspectionEvent.js';
 import { resolveOptions, type ResolvedOptions } from './resolveOptions.js';
 import { selectUser, type AuthUser } from './selectors.js';
 import { fallbackStorage } from './storage/fallbackStorage.js';
 import { memoryStorage } from './storage/memoryStorage.js';
+import type { StorageTier } from './storage/StorageTier.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
 import { broadcastTabChannel } from './tabs/broadcastTabChannel.js';
 import { noRefreshLock } from './tabs/RefreshLock.js';
 import { webLocksRefreshLock } from './tabs/webLocksRefreshLock.js';
-import { workerTransport } from './worker/workerTransport.js';
 
 export type { AuthConfig } from './AuthConfig.js';
 
@@ -56,12 +55,10 @@ export function createAuth(config: AuthConfig): Auth {
     timeoutMs: machine.requestTimeoutMs,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
   };
-  const vault = options.storage === 'worker' ? startVaultWorker() : undefined;
+  const tier = typeof options.storage === 'object' && 'transport' in options.storage ? options.storage : undefined;
   const ports: AuthPorts = {
-    transport:
-      options.transport ??
-      (vault ? workerTransport(vault, transportOptions) : fetchTransport({ ...transportOptions, fetch: options.fetch })),
-    storage: resolveStorage(options.storage, reportFallback),
+    transport: options.transport ?? tier?.transport(transportOptions) ?? fetchTransport({ ...transportOptions, fetch: options.fetch }),
+    storage: tier?.storage ?? resolveStorage(options.storage as Exclude<ResolvedOptions['storage'], StorageTier>, reportFallback),
     clock,
     ...resolveTabs(options),
     random: options.random,
@@ -69,11 +66,10 @@ export function createAuth(config: AuthConfig): Auth {
     // Activity is only watched when an idle timeout needs it.
     activity: options.activity !== undefined ? options.activity : machine.idleTimeoutMs === null ? null : activitySignals(clock),
   };
-  const inspect = options.inspect;
   actor = createActor(authMachine, {
     input: { config: machine, ports },
     ...(options.timerClock ? { clock: options.timerClock } : {}),
-    ...(inspect ? { inspect: (event: InspectionEvent) => inspect(redactInspectionEvent(event)) } : {}),
+    ...(options.inspect ? { inspect: options.inspect } : {}),
   });
   actor.start();
   const running = actor;
@@ -110,7 +106,7 @@ export function createAuth(config: AuthConfig): Auth {
     },
     stop() {
       running.stop();
-      vault?.terminate();
+      tier?.stop();
     },
   };
 }
@@ -128,18 +124,10 @@ function resolveTabs({ tabs, machine }: ResolvedOptions): Pick<AuthPorts, 'chann
   };
 }
 
-/** The refresh-token vault of the `worker` tier; its own transport replaces `config.transport`. */
-function startVaultWorker(): Worker {
-  if (typeof Worker === 'undefined') throw new AuthError('invalidConfig', "storage 'worker' needs Web Workers, which this environment lacks.");
-  return new Worker(new URL('./worker/vaultWorker.ts', import.meta.url), { type: 'module', name: 'authchart-vault' });
-}
-
-function resolveStorage(storage: ResolvedOptions['storage'], onFallback: (error: AuthError) => void): TokenStorage {
+function resolveStorage(storage: Exclude<ResolvedOptions['storage'], StorageTier>, onFallback: (error: AuthError) => void): TokenStorage {
   switch (storage) {
     case 'memory':
       return memoryStorage();
-    case 'worker':
-      return memoryStorage('worker');
     case 'local':
       return fallbackStorage('local', () => globalThis.localStorage, onFallback);
     case 'session':

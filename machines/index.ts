@@ -32,11 +32,11 @@ export type { CognitoOperation, CognitoOperations, CognitoTransport } from './co
 export { memoryStorage } from './storage/memoryStorage.js';
 export { fallbackStorage } from './storage/fallbackStorage.js';
 export type { TokenStorage } from './storage/TokenStorage.js';
+export type { StorageTier } from './storage/StorageTier.js';
 export type { AccessTokenClaims, IdTokenClaims, Session, TokenSet } from './tokens/Session.js';
 export { tokenIdOf } from './tokens/Session.js';
-export { redactValue } from './inspect/redactValue.js';
-// For apps that inspect an actor of `authMachine` they created themselves (createAuth redacts already).
-export { redactInspectionEvent } from './inspect/redactInspectionEvent.js';
+// The inspector createAuth takes is made by `redactedInspector` in the `authchart/inspect` entry.
+export type { RedactedInspector } from './inspect/isRedactedInspector.js';
 // The default adapters behind `createAuth`'s ports, for apps that compose `tabs`, `wake` or
 // `activity` themselves (e.g. a channel per user, or their own activity throttle).
 export { broadcastTabChannel } from './tabs/broadcastTabChannel.js';

@@ -4,8 +4,10 @@ import type { AuthConfig } from './AuthConfig.js';
 import type { Clock, SignalSource } from './AuthPorts.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { resolveApiOrigins } from './http/resolveApiOrigins.js';
+import { isRedactedInspector } from './inspect/isRedactedInspector.js';
 import type { ResolvedAuthConfig } from './ResolvedAuthConfig.js';
 import { resolveConfig } from './resolveConfig.js';
+import type { StorageTier } from './storage/StorageTier.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
 import type { RefreshLock } from './tabs/RefreshLock.js';
 import type { TabChannel } from './tabs/TabChannel.js';
@@ -17,7 +19,7 @@ import type { TabChannel } from './tabs/TabChannel.js';
  */
 export interface ResolvedOptions {
   machine: ResolvedAuthConfig;
-  storage: 'local' | 'session' | 'memory' | 'worker' | TokenStorage;
+  storage: 'local' | 'session' | 'memory' | TokenStorage | StorageTier;
   transport: CognitoTransport | undefined;
   inspect: ((event: InspectionEvent) => void) | undefined;
   clock: Clock;
@@ -35,18 +37,19 @@ export interface ResolvedOptions {
 }
 
 const wallClock: Clock = { now: () => Date.now() };
-const STORAGE_NAMES = ['local', 'session', 'memory', 'worker'];
+const STORAGE_NAMES = ['local', 'session', 'memory'];
 
 /** Validates every option once, at creation: a mistake fails with `invalidConfig` naming it. */
 export function resolveOptions(config: AuthConfig): ResolvedOptions {
   const machine = resolveConfig(config);
   const storage = config.storage ?? 'local';
-  if (typeof storage === 'string' ? !STORAGE_NAMES.includes(storage) : !hasMethods(storage, 'getItem', 'setItem', 'removeItem')) {
-    throw invalidOption('storage', "'local', 'session', 'memory', 'worker' or a TokenStorage");
+  const tier = isStorageTier(storage);
+  if (typeof storage === 'string' ? !STORAGE_NAMES.includes(storage) : !tier && !hasMethods(storage, 'getItem', 'setItem', 'removeItem')) {
+    throw invalidOption('storage', "'local', 'session', 'memory', a TokenStorage or a StorageTier (workerTier())");
   }
   if (config.transport !== undefined && !hasMethods(config.transport, 'call')) throw invalidOption('transport', 'a CognitoTransport');
-  if (config.transport !== undefined && storage === 'worker') {
-    throw new AuthError('invalidConfig', "storage 'worker' makes its own Cognito calls: leave transport unset.");
+  if (config.transport !== undefined && tier) {
+    throw new AuthError('invalidConfig', 'This storage tier makes its own Cognito calls: leave transport unset.');
   }
   if (config.clock !== undefined && !hasMethods(config.clock, 'now')) throw invalidOption('clock', 'an object with now()');
   const tabs = config.tabs ?? 'shared';
@@ -85,10 +88,12 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
 }
 
 function inspectCallback(inspect: AuthConfig['inspect']): ResolvedOptions['inspect'] {
-  if (inspect === undefined) return undefined;
-  if (typeof inspect === 'function') return inspect;
-  if (!hasMethods(inspect, 'next')) throw invalidOption('inspect', 'a function or an observer with next()');
-  return (event) => inspect.next?.(event);
+  if (inspect === undefined || isRedactedInspector(inspect)) return inspect;
+  throw invalidOption('inspect', "made by redactedInspector(…) from 'authchart/inspect', which keeps tokens out of the inspector");
+}
+
+function isStorageTier(storage: unknown): storage is StorageTier {
+  return hasMethods(storage, 'transport', 'stop') && hasMethods((storage as StorageTier).storage, 'getItem', 'setItem', 'removeItem');
 }
 
 function hasMethods(value: unknown, ...names: string[]): boolean {

@@ -11,7 +11,10 @@ type StorageKind = (typeof STORAGE_KINDS)[number];
  * Web Worker). VITE_AUTH_FLOW picks the sign-in flow (`USER_SRP_AUTH` by default; `npm run dev`
  * sets `USER_PASSWORD_AUTH` for cognito-local, which has no SRP).
  */
-export function appConfig(env: ImportMetaEnv = import.meta.env): AuthConfig | null {
+/** createAuth's options, but `storage` as the kind named in the environment (main.ts builds a tier). */
+export type AppConfig = Omit<AuthConfig, 'storage'> & { storage: StorageKind };
+
+export function appConfig(env: ImportMetaEnv = import.meta.env): AppConfig | null {
   const userPoolId = env.VITE_COGNITO_USER_POOL_ID;
   const clientId = env.VITE_COGNITO_CLIENT_ID;
   if (!userPoolId || !clientId) return null;

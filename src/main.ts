@@ -16,7 +16,9 @@ async function start(target: HTMLElement): Promise<void> {
     return;
   }
   const inspect = await devInspector(location.search);
-  const auth = createAuth({ ...config, ...(inspect ? { inspect } : {}) });
+  // The worker tier is its own entry: only a build that asks for it loads it.
+  const storage = config.storage === 'worker' ? (await import('../machines/worker/index.js')).workerTier() : config.storage;
+  const auth = createAuth({ ...config, storage, ...(inspect ? { inspect } : {}) });
   mount(App, { target, props: { auth } });
 }
 

@@ -32,10 +32,12 @@ export const SIZE_TARGETS = Object.freeze([
     entry: 'entries/authchartDefault.ts',
     budgetGzip: 20 * KB,
     goalGzip: 15 * KB,
-    // Raised from 28.0 on purpose (issues 15, 16): one checked options object, the cross-tab refresh
-    // announcement, lock takeover by time held, the refresh fallback and JSON checks (+2.1 kB).
-    // The size issue (18) brings the core back under 28.0 by moving optional parts out.
-    ceilingGzip: 30 * KB,
+    // Raised from 28.0 on purpose: issues 15 and 16 (checked options, the cross-tab refresh
+    // announcement, lock takeover by time held, the refresh fallback, JSON checks: +2.1 kB) and
+    // issue 17 (SRP, 2.4 kB on its own line, and custom auth), less the inspector's redaction and
+    // the worker tier, which left for entries of their own (-1.1 kB). The size issue (18) brings
+    // the core under 28.0 by moving the account flows out as well.
+    ceilingGzip: 31.5 * KB,
     own: true,
   },
   {
@@ -43,6 +45,22 @@ export const SIZE_TARGETS = Object.freeze([
     label: 'of which SRP sign-in (`machines/srp/`, on its own)',
     entry: 'entries/srp.ts',
     own: false,
+  },
+  {
+    id: 'inspect',
+    label: 'optional: `authchart/inspect` (redacting inspector), on its own',
+    entry: 'entries/inspect.ts',
+    budgetGzip: 4 * KB,
+    goalGzip: 2.5 * KB,
+    own: true,
+  },
+  {
+    id: 'worker',
+    label: 'optional: `authchart/worker` (worker tier), on its own (the vault worker is a file of its own)',
+    entry: 'entries/worker.ts',
+    budgetGzip: 4 * KB,
+    goalGzip: 2.5 * KB,
+    own: true,
   },
   {
     id: 'authchartSdk',
@@ -63,7 +81,7 @@ export const SIZE_TARGETS = Object.freeze([
     },
     budgetGzip: 45 * KB,
     // Raised from 57.5 with the library's ceiling (it is in the demo's initial bundle).
-    ceilingGzip: 60 * KB,
+    ceilingGzip: 61.8 * KB,
     own: true,
   },
   {

@@ -24,6 +24,7 @@ export async function buildTabPages(outDir: string): Promise<string> {
         input: {
           authchart: `${PAGES_DIR}authchartTab.html`,
           amplify: `${PAGES_DIR}amplifyTab.html`,
+          srpProof: `${PAGES_DIR}srpProof.html`,
         },
       },
     },

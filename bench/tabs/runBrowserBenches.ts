@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../test/support/launchChromium.js';
 import { buildTabPages } from './buildTabPages.js';
+import type { SrpProofResult } from '../behaviour/measureSrpProof.js';
 import { measurePageRestore, type PageRestoreResult } from './measurePageRestore.js';
+import { measureSrpInBrowser } from './measureSrpInBrowser.js';
 import { measureTabs, type TabsResult } from './measureTabs.js';
 import { servePages } from './servePages.js';
 import type { TabsLibrary } from './tabPageUrl.js';
@@ -22,6 +24,7 @@ const SCENARIO_TIMEOUT_MS = 150_000;
 export interface BrowserResults {
   pageRestore: PageRestoreResult[];
   tabs: TabsResult[];
+  srpProof: SrpProofResult;
   browserVersion: string;
 }
 
@@ -42,6 +45,9 @@ export async function runBrowserBenches(cognitoEndpoint: string, log: (line: str
         log(`browser: ${library} page reload → tokens, median ${result.medianMs.toFixed(1)} ms, ${result.cognitoCalls} Cognito calls`);
         pageRestore.push(result);
       }
+      // Alone in the browser: CPU-bound, timed before the tabs run.
+      const srpProof = await measureSrpInBrowser(browser, pages.origin);
+      log(`browser: SRP proof ${srpProof.authchartMs.toFixed(1)} ms vs Amplify ${srpProof.amplifyMs.toFixed(1)} ms`);
       const tabs = await Promise.all(
         SCENARIOS.map(async (scenario) => {
           const result = await measureTabs({
@@ -57,7 +63,7 @@ export async function runBrowserBenches(cognitoEndpoint: string, log: (line: str
           return result;
         }),
       );
-      return { pageRestore, tabs, browserVersion: browser.version() };
+      return { pageRestore, tabs, srpProof, browserVersion: browser.version() };
     } finally {
       await browser.close();
     }

@@ -1,5 +1,6 @@
 import type { InspectionEvent } from 'xstate';
-import { redactValue, toAuthError, type Auth } from '../../machines/index.js';
+import { toAuthError, type Auth } from '../../machines/index.js';
+import { redactValue } from '../../machines/inspect/index.js';
 import { stateName, type StateValue } from './stateName.js';
 
 export interface Transition {

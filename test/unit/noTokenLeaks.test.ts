@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, redactValue } from '../../machines/index.js';
+import { AuthError } from '../../machines/index.js';
+import { redactValue } from '../../machines/inspect/index.js';
 import { modelPaths } from '../model/modelPaths.js';
 
 /**

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { createAuth, type AuthConfig } from '../../machines/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createAuth, memoryStorage, type AuthConfig } from '../../machines/index.js';
+import { FakeCognito } from '../support/FakeCognito.js';
 import { TEST_POOL } from '../support/fakeTokens.js';
 
 const base = { userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', wake: null } as const;
@@ -19,6 +20,8 @@ describe('createAuth checks every option', () => {
     ['wake', {}],
     ['activity', 'mouse'],
     ['inspect', {}],
+    // A bare callback would see tokens: only redactedInspector(…) is taken.
+    ['inspect', () => undefined],
     ['apiOrigins', 'https://api.example.com'],
     ['requestTimeoutSeconds', 0],
     ['requestTimeoutSeconds', Number.NaN],
@@ -37,5 +40,17 @@ describe('createAuth checks every option', () => {
     expect(config.requestTimeoutMs).toBe(3_000);
     expect(config.lockTimeoutMs).toBe(8_000);
     auth.stop();
+  });
+
+  it('takes storage and transport from a storage tier, and stops it with the auth', async () => {
+    const cognito = new FakeCognito();
+    const stop = vi.fn();
+    const tier = { storage: memoryStorage('tier'), transport: () => cognito, stop };
+    const auth = createAuth({ ...base, storage: tier });
+    expect(auth.actor.getSnapshot().context.ports.transport).toBe(cognito);
+    expect(auth.actor.getSnapshot().context.ports.storage.kind).toBe('tier');
+    auth.stop();
+    expect(stop).toHaveBeenCalledOnce();
+    expect(() => createAuth({ ...base, storage: tier, transport: cognito })).toThrow(expect.objectContaining({ code: 'invalidConfig' }));
   });
 });

@@ -1,35 +1,39 @@
-// amazon-cognito-identity-js, the reference client, driven with fixed randomness: what it computes
-// for the same inputs is the oracle for machines/srp. Its CommonJS build is loaded as Node loads it.
+// amazon-cognito-identity-js, the reference client, driven with fixed randomness and a fixed clock:
+// what it computes for the same inputs is the oracle for machines/srp. Its own CognitoUser answers
+// the challenge (so the signature, the message it signs and the TIMESTAMP format are the
+// reference's, not a copy of them); a stub client hands it the challenge and takes its answer.
+// Its CommonJS build is loaded as Node loads it.
 import { createRequire } from 'node:module';
+import { vi } from 'vitest';
 
 const require = createRequire(import.meta.url);
 type BigIntegerLike = { toString(radix: number): string };
-type BigIntegerClass = new (hex: string, radix: number) => BigIntegerLike;
-type HelperInstance = {
-  smallAValue: BigIntegerLike;
-  largeAValue: BigIntegerLike | undefined;
-  getLargeAValue(callback: (error: unknown, value: BigIntegerLike) => void): void;
-  calculateU(A: BigIntegerLike, B: BigIntegerLike): BigIntegerLike;
-  calculateS(x: BigIntegerLike, B: BigIntegerLike, callback: (error: unknown, S: BigIntegerLike) => void): void;
-  getPasswordAuthenticationKey(
-    username: string,
-    password: string,
-    B: BigIntegerLike,
-    salt: BigIntegerLike,
-    callback: (error: unknown, key: Uint8Array) => void,
-  ): void;
-};
+type Callback<T> = (error: unknown, value: T) => void;
+interface HelperPrototype {
+  UValue: BigIntegerLike;
+  generateRandomSmallA(): BigIntegerLike;
+  calculateS(x: BigIntegerLike, B: BigIntegerLike, callback: Callback<BigIntegerLike>): void;
+  computehkdf(ikm: Uint8Array, salt: Uint8Array): Uint8Array;
+}
+type Request = (operation: string, parameters: Record<string, Record<string, string>>, callback: Callback<unknown>) => void;
+interface ReferenceUser {
+  client: { request: Request };
+  authenticateUser(details: object, callbacks: { onFailure(error: unknown): void; onSuccess(): void }): void;
+}
 
-const BigInteger = (require('amazon-cognito-identity-js/lib/BigInteger.js') as { default: BigIntegerClass }).default;
-const AuthenticationHelper = (
-  require('amazon-cognito-identity-js/lib/AuthenticationHelper.js') as { default: new (poolName: string) => HelperInstance }
-).default;
-const { Sha256 } = require('@aws-crypto/sha256-js') as {
-  Sha256: new (secret?: Uint8Array) => { update(data: Uint8Array): void; digestSync(): Uint8Array };
+const BigInteger = (require('amazon-cognito-identity-js/lib/BigInteger.js') as { default: new (hex: string, radix: number) => BigIntegerLike }).default;
+const helperPrototype = (require('amazon-cognito-identity-js/lib/AuthenticationHelper.js') as { default: { prototype: HelperPrototype } }).default
+  .prototype;
+const { AuthenticationDetails, CognitoUser, CognitoUserPool } = require('amazon-cognito-identity-js') as {
+  AuthenticationDetails: new (data: { Username: string; Password: string }) => object;
+  CognitoUser: new (data: { Username: string; Pool: object }) => ReferenceUser;
+  CognitoUserPool: new (data: { UserPoolId: string; ClientId: string }) => object;
 };
 
 export interface ReferenceCase {
   poolName: string;
+  /** What the user typed; the challenge's USER_ID_FOR_SRP is what gets proved. */
+  username: string;
   userId: string;
   password: string;
   /** The client's secret `a`, hex. */
@@ -37,7 +41,8 @@ export interface ReferenceCase {
   BHex: string;
   saltHex: string;
   secretBlock: string;
-  timestamp: string;
+  /** The device clock at the answer, ms. */
+  now: number;
 }
 
 export interface ReferenceValues {
@@ -46,46 +51,57 @@ export interface ReferenceValues {
   x: string;
   S: string;
   key: string;
-  signature: string;
+  /** PASSWORD_VERIFIER's ChallengeResponses as CognitoUser sends them. */
+  responses: Record<string, string>;
 }
 
-/** Every intermediate value the reference computes for one case, as lowercase hex (signature base64). */
-export function referenceValues(input: ReferenceCase): Promise<ReferenceValues> {
-  const helper = new AuthenticationHelper(input.poolName);
-  helper.smallAValue = new BigInteger(input.aHex, 16);
-  helper.largeAValue = undefined;
-  let A: BigIntegerLike | undefined;
-  helper.getLargeAValue((_, value) => (A = value));
-  const B = new BigInteger(input.BHex, 16);
-  const captured: { x?: BigIntegerLike; S?: BigIntegerLike } = {};
-  const calculateS = helper.calculateS.bind(helper);
-  helper.calculateS = (x, serverB, callback) =>
-    calculateS(x, serverB, (error, S) => {
-      captured.x = x;
-      captured.S = S;
+/**
+ * Every value the reference computes for one case (lowercase hex), and its answer. CognitoUser
+ * builds its AuthenticationHelper itself, so the helper's prototype is borrowed for the run: `a`
+ * fixed, x, S, u and the key observed on their way through; all restored afterwards.
+ */
+export async function referenceValues(input: ReferenceCase): Promise<ReferenceValues> {
+  const { generateRandomSmallA, calculateS, computehkdf } = helperPrototype;
+  const seen: Partial<Record<'x' | 'S' | 'u', BigIntegerLike> & { key: Uint8Array }> = {};
+  helperPrototype.generateRandomSmallA = () => new BigInteger(input.aHex, 16);
+  helperPrototype.calculateS = function (this: HelperPrototype, x, B, callback) {
+    calculateS.call(this, x, B, (error, S) => {
+      Object.assign(seen, { x, S, u: this.UValue });
       callback(error, S);
     });
-  return new Promise((resolve, reject) => {
-    helper.getPasswordAuthenticationKey(input.userId, input.password, B, new BigInteger(input.saltHex, 16), (error, key) => {
-      if (error) return reject(error);
-      // As CognitoUser signs the claim: HMAC-SHA256(key, poolName | userId | SECRET_BLOCK | timestamp).
-      const hmac = new Sha256(key);
-      hmac.update(
-        Buffer.concat([
-          Buffer.from(input.poolName, 'utf8'),
-          Buffer.from(input.userId, 'utf8'),
-          Buffer.from(input.secretBlock, 'base64'),
-          Buffer.from(input.timestamp, 'utf8'),
-        ]),
-      );
-      resolve({
-        A: A!.toString(16),
-        u: helper.calculateU(A!, B).toString(16),
-        x: captured.x!.toString(16),
-        S: captured.S!.toString(16),
-        key: Buffer.from(key).toString('hex'),
-        signature: Buffer.from(hmac.digestSync()).toString('base64'),
+  };
+  helperPrototype.computehkdf = function (this: HelperPrototype, ikm, salt) {
+    return (seen.key = computehkdf.call(this, ikm, salt));
+  };
+  vi.useFakeTimers({ toFake: ['Date'], now: input.now });
+  try {
+    const pool = new CognitoUserPool({ UserPoolId: `us-east-1_${input.poolName}`, ClientId: 'referenceclient' });
+    const user = new CognitoUser({ Username: input.username, Pool: pool });
+    const { A, responses } = await new Promise<{ A: string; responses: Record<string, string> }>((resolve, reject) => {
+      let A = '';
+      user.client = {
+        request: (operation, parameters, callback) => {
+          if (operation === 'RespondToAuthChallenge') return resolve({ A, responses: parameters['ChallengeResponses']! });
+          A = parameters['AuthParameters']!['SRP_A']!;
+          const challenge = { SRP_B: input.BHex, SALT: input.saltHex, SECRET_BLOCK: input.secretBlock, USER_ID_FOR_SRP: input.userId };
+          callback(null, { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: challenge });
+        },
+      };
+      user.authenticateUser(new AuthenticationDetails({ Username: input.username, Password: input.password }), {
+        onFailure: reject,
+        onSuccess: () => reject(new Error('the stub client never issues tokens')),
       });
     });
-  });
+    return {
+      A,
+      u: seen.u!.toString(16),
+      x: seen.x!.toString(16),
+      S: seen.S!.toString(16),
+      key: Buffer.from(seen.key!).toString('hex'),
+      responses,
+    };
+  } finally {
+    vi.useRealTimers();
+    Object.assign(helperPrototype, { generateRandomSmallA, calculateS, computehkdf });
+  }
 }

@@ -1,7 +1,8 @@
 import { createInspector } from '@statelyai/inspect';
 import type { InspectionEvent } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createAuth, redactValue } from '../../../machines/index.js';
+import { createAuth } from '../../../machines/index.js';
+import { redactedInspector, redactValue } from '../../../machines/inspect/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
 
@@ -18,7 +19,7 @@ async function inspectedSession(inspect: (event: InspectionEvent) => void): Prom
       return { AuthenticationResult: { IdToken: set.idToken, AccessToken: set.accessToken, RefreshToken: set.refreshToken } };
     })
     .on('RevokeToken', () => ({}));
-  const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito, inspect });
+  const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito, inspect: redactedInspector(inspect) });
   await auth.signIn({ username: 'demo', password: PASSWORD });
   auth.actor.send({ type: 'REFRESH' });
   await auth.getTokens();

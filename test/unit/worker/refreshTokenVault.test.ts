@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuth, type Auth } from '../../../machines/index.js';
 import { serveVault } from '../../../machines/worker/serveVault.js';
 import { workerTransport } from '../../../machines/worker/workerTransport.js';
+import { workerTier } from '../../../machines/worker/index.js';
 import { mapCognitoError } from '../../../machines/cognito/mapCognitoError.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
 import { createRefreshTokenVault } from '../../../machines/worker/refreshTokenVault.js';
@@ -118,9 +119,7 @@ describe('the worker tier: refresh tokens stay in the vault', () => {
     expect(snapshot.context.error).toMatchObject({ code: 'invalidConfig', cognitoName: 'ResourceNotFoundException' });
   });
 
-  it("refuses storage 'worker' where there are no Web Workers, with a clear error", () => {
-    expect(() => createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'worker' })).toThrow(
-      /Web Workers/,
-    );
+  it('refuses the worker tier where there are no Web Workers, with a clear error', () => {
+    expect(() => workerTier()).toThrow(/Web Workers/);
   });
 });
