@@ -99,6 +99,8 @@ describe('three tabs, one session', () => {
     // `auto` tries GetTokensFromRefreshToken once per tab that refreshes; cognito-local lacks it.
     expect(calls.filter((c) => c.operation === 'GetTokensFromRefreshToken').length).toBeLessThanOrEqual(3);
     for (const page of [first!, ...others]) expect(['signedIn', 'refreshing']).toContain(await authState(page));
+    // A request may still be in its latency wait: let it end quietly with the context.
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
     await context.close();
   });
 
@@ -121,6 +123,8 @@ describe('three tabs, one session', () => {
 
     await signIn(first!, e2e.shortAppUrl, user);
     for (const page of others) await expect.poll(() => authState(page), { timeout: 2_000, interval: 50 }).toBe('signedIn');
+    // A request may still be in its latency wait: let it end quietly with the context.
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
     await context.close();
   });
 });

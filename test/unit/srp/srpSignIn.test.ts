@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuth, fetchTransport, type Auth, type AuthConfig, type CognitoTransport } from '../../../machines/index.js';
+import { passwordClaim } from '../../../machines/srp/passwordClaim.js';
 import { N } from '../../../machines/srp/srpGroup.js';
+import { startSrp } from '../../../machines/srp/startSrp.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
 import type { LoopbackServer } from '../../support/serveOnLoopback.js';
@@ -138,5 +140,20 @@ describe('the test verifier itself', () => {
     expect(await referenceSignIn(PASSWORD)).toBe('signedIn');
     await server!.stop();
     expect(await referenceSignIn('wrong')).toBe('NotAuthorizedException');
+  });
+
+  it("accepts authchart's claim from a device clock a few minutes off, and refuses a stale one", async () => {
+    const serverNow = Date.UTC(2026, 11, 4, 16, 0, 0);
+    const verifier = new SrpVerifier(TEST_POOL.userPoolId, () => serverNow);
+    await verifier.register(['demo'], PASSWORD);
+    const claimAt = async (minutesOff: number) => {
+      const secret = startSrp();
+      const { session, parameters } = await verifier.begin('demo', secret.A.toString(16));
+      const now = serverNow + minutesOff * 60_000;
+      const responses = await passwordClaim({ realm: verifier.poolName, password: PASSWORD, secret, parameters, username: 'demo', now });
+      return verifier.verify(session, responses);
+    };
+    expect(await claimAt(-4)).toBe('demo');
+    await expect(claimAt(10)).rejects.toMatchObject({ cognitoName: 'NotAuthorizedException', message: 'Invalid timestamp.' });
   });
 });
