@@ -5,6 +5,8 @@ export interface ResolvedAuthConfig {
   region: string;
   /** The `iss` every token must carry. */
   issuer: string;
+  /** The Cognito endpoint when it is not AWS's (an emulator). */
+  endpoint: string | undefined;
   refreshLeadMs: number;
   /** First wait after a transient refresh failure; doubles per attempt up to `retryMaxDelayMs`. */
   retryBaseDelayMs: number;
@@ -16,7 +18,8 @@ export interface ResolvedAuthConfig {
   requestTimeoutMs: number;
   /**
    * A tab holding the cross-tab refresh lock longer than this has died or frozen: the lock is
-   * taken from it. Longer than a request may take, so a live holder is never robbed.
+   * taken from it. Longer than a refresh may take (two requests, with the fallback), so a live
+   * holder is never robbed.
    */
   lockTimeoutMs: number;
   /** How long a tab granted the lock waits for the outcome another tab announced it was refreshing. */

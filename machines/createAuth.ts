@@ -53,7 +53,7 @@ export function createAuth(config: AuthConfig): Auth {
   const transportOptions = {
     region: machine.region,
     timeoutMs: machine.requestTimeoutMs,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(machine.endpoint ? { endpoint: machine.endpoint } : {}),
   };
   const tier = typeof options.storage === 'object' && 'transport' in options.storage ? options.storage : undefined;
   const ports: AuthPorts = {

@@ -36,13 +36,13 @@ export interface AuthConfigInput {
   maxRefreshesPerMinute?: number;
   /**
    * Every Cognito request gives up after this long (the default transport). Default 10, at most
-   * 120. The cross-tab refresh lock is taken over after this plus 5 s: with your own `transport`,
-   * give its timeout here.
+   * 120. The cross-tab refresh lock is taken from a tab that has held it twice this plus 5 s (a
+   * refresh may fall back to a second request): with your own `transport`, give its timeout here.
    */
   requestTimeoutSeconds?: number;
 }
 
-/** A live lock holder's refresh request ends (or times out) this long before the lock can be taken. */
+/** A live lock holder's refresh requests end (or time out) this long before the lock can be taken. */
 const LOCK_MARGIN_MS = 5_000;
 /**
  * A tab that let go of the lock after announcing a refresh has posted its outcome already; it
@@ -72,25 +72,25 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
   if (input.totpIssuer !== undefined && (typeof input.totpIssuer !== 'string' || input.totpIssuer.trim() === '')) {
     throw invalidConfig('totpIssuer must be a non-empty name.');
   }
-  const challengeTimeoutSeconds = input.challengeTimeoutSeconds ?? 180;
+  // At most a day: Cognito's challenge sessions last 3 to 15 minutes, and timers must stay below setTimeout's limit.
+  const challengeTimeoutSeconds = optionalRange(input.challengeTimeoutSeconds, 'challengeTimeoutSeconds', 0, 86_400) ?? 180;
   if (input.refreshApi !== undefined && !['auto', 'getTokensFromRefreshToken', 'initiateAuth'].includes(input.refreshApi)) {
     throw invalidConfig('refreshApi must be auto, getTokensFromRefreshToken or initiateAuth.');
   }
   if (input.authFlow !== undefined && !SIGN_IN_FLOWS.includes(input.authFlow)) {
     throw invalidConfig(`authFlow must be one of ${SIGN_IN_FLOWS.join(', ')}.`);
   }
-  if (!Number.isFinite(challengeTimeoutSeconds) || challengeTimeoutSeconds <= 0) {
-    throw invalidConfig('challengeTimeoutSeconds must be a positive number of seconds.');
-  }
   const idleTimeoutMinutes = optionalRange(input.idleTimeoutMinutes, 'idleTimeoutMinutes', 0, 24 * 60);
   const maxSessionAgeHours = optionalRange(input.maxSessionAgeHours, 'maxSessionAgeHours', 0, 24 * 24);
   const idleWarningSeconds = optionalRange(input.idleWarningSeconds, 'idleWarningSeconds', 0, 3600) ?? 60;
   const maxRefreshesPerMinute = optionalRange(input.maxRefreshesPerMinute, 'maxRefreshesPerMinute', 1, 60) ?? 4;
-  const requestTimeoutMs = (optionalRange(input.requestTimeoutSeconds, 'requestTimeoutSeconds', 0, 120) ?? 10) * 1000;
+  // Whole milliseconds: AbortSignal.timeout refuses fractions.
+  const requestTimeoutMs = Math.round((optionalRange(input.requestTimeoutSeconds, 'requestTimeoutSeconds', 0, 120) ?? 10) * 1000);
   return {
     userPoolId,
     clientId,
     region,
+    endpoint: input.endpoint,
     issuer: input.issuer ?? defaultIssuer(region, userPoolId, input.endpoint),
     refreshLeadMs: refreshLeadSeconds * 1000,
     retryBaseDelayMs: 2_000,
@@ -98,7 +98,8 @@ export function resolveConfig(input: AuthConfigInput): ResolvedAuthConfig {
     storageKey: storageKey(userPoolId, clientId),
     challengeTimeoutMs: challengeTimeoutSeconds * 1000,
     requestTimeoutMs,
-    lockTimeoutMs: requestTimeoutMs + LOCK_MARGIN_MS,
+    // A refresh may make two requests (`auto` falls back within one attempt), each with its timeout.
+    lockTimeoutMs: 2 * requestTimeoutMs + LOCK_MARGIN_MS,
     otherTabNewsWaitMs: OTHER_TAB_NEWS_WAIT_MS,
     totpIssuer: input.totpIssuer ?? 'authchart',
     refreshApi: input.refreshApi ?? 'auto',

@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import { AuthError } from '../AuthError.js';
+import { AuthError, toAuthError } from '../AuthError.js';
 import type { AuthMachineInput } from '../AuthContext.js';
 import type { RefreshApi } from '../ResolvedAuthConfig.js';
 import { failureToReport, mayFallBack, operationMissing } from '../cognito/refreshFallback.js';
@@ -37,10 +37,13 @@ export const refreshSession = fromPromise<RefreshOutput, RefreshInput>(async ({ 
   } catch (firstError) {
     if (signal.aborted) throw firstError;
     if (!mayFallBack(firstError)) {
-      // A remembered InitiateAuth refused: the app client may have turned on rotation since.
-      // Forget it, so the next session starts with the operation that works everywhere.
-      if (remembered) rememberRefreshApi(ports.storage, config.storageKey, null);
-      throw firstError;
+      if (!remembered) throw firstError;
+      // A remembered choice failed for good: forget it. A refused InitiateAuth may mean the app
+      // client rotates refresh tokens since (it then refuses REFRESH_TOKEN_AUTH, and the token
+      // was not spent): ask the operation that works everywhere before ending the session.
+      rememberRefreshApi(ports.storage, config.storageKey, null);
+      if (remembered !== 'initiateAuth' || toAuthError(firstError).code !== 'refreshRejected') throw firstError;
+      return refreshWith('getTokensFromRefreshToken');
     }
     const second = first === 'initiateAuth' ? 'getTokensFromRefreshToken' : 'initiateAuth';
     try {

@@ -40,6 +40,11 @@ const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
     NotAuthorizedException: 'refreshRejected',
     RefreshTokenReuseException: 'refreshRejected',
     UserNotFoundException: 'refreshRejected',
+    // A pre-token-generation trigger that failed or timed out, or an AWS WAF rule (rate-based,
+    // most often) says nothing about the refresh token: keep the session and retry later.
+    UnexpectedLambdaException: 'serviceUnavailable',
+    InvalidLambdaResponseException: 'serviceUnavailable',
+    ForbiddenException: 'tooManyRequests',
   },
   challenge: {
     // RespondToAuthChallenge with a session that ran out or was used already.
@@ -146,7 +151,7 @@ export function mapCognitoError(
     (failure.status !== undefined && failure.status >= 500 ? 'serviceUnavailable' : 'unknown');
   const said =
     code === 'authFlowNotEnabled'
-      ? `The app client does not allow ${authFlow}: allow it in the app client's ExplicitAuthFlows, or set createAuth's authFlow to a flow the client allows.`
+      ? `The user pool refused ${authFlow} (${redactTokens(failure.message) || 'InvalidParameterException'}). If the app client does not allow it, allow it in its ExplicitAuthFlows, or set createAuth's authFlow to a flow the client allows.`
       : (MESSAGES[code] ?? (redactTokens(failure.message) || `${operation} failed.`));
   const message = failure.answer ? `${said} (${failure.answer})` : said;
   return new AuthError(code, message, { operation, cognitoName: failure.name, status: failure.status });

@@ -17,6 +17,9 @@ const SECRET_KEYS = new Set([
   'otpauthUri',
   'ConfirmationCode',
   'UserCode',
+  // A custom challenge's answer is often a one-time code or a magic-link secret.
+  'answer',
+  'ANSWER',
 ]);
 
 /**

@@ -71,7 +71,8 @@ export const refreshingState = authSetup.createStateConfig({
          */
         awaitingOtherTab: {
           tags: 'busy',
-          after: { otherTabNewsDue: { target: 'checkingStorage' } },
+          // No news in time: that tab died mid-refresh; what storage holds decides.
+          after: { otherTabNewsDue: { target: 'checkingStorage', actions: 'forgetOtherTabRefreshing' } },
           on: {
             ...takeOtherTabsSession,
             REFRESH_FAILED_ELSEWHERE: { target: 'checkingStorage', actions: 'forgetOtherTabRefreshing' },
@@ -115,6 +116,7 @@ export const refreshingState = authSetup.createStateConfig({
                 'announceStoredSession',
                 'countRefresh',
                 'recordRefresh',
+                'forgetOtherTabRefreshing',
                 'clearError',
               ],
             },

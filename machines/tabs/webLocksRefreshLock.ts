@@ -11,8 +11,8 @@ export interface WebLocksRefreshLockOptions {
  * The Web Locks API: the browser releases a lock when its tab closes or crashes. A tab that is
  * frozen (or stuck) while holding it would block the others, so a holder that has kept the lock
  * longer than `timeoutMs` is robbed of it. Only time held counts, not time queued behind earlier
- * holders: the timeout exceeds a refresh request's own timeout, so a live holder is never robbed,
- * however many tabs wait. It is spread at random (up to +50 %) so tabs queued together do not all
+ * holders: the timeout exceeds a whole refresh (two requests at most, with their timeouts), so a
+ * live holder is never robbed, however many tabs wait. It is spread at random (up to +50 %) so tabs queued together do not all
  * steal at once: the first to steal refreshes and releases, and the rest then get the lock in turn.
  * Without Web Locks (older browsers, workers without it) there is no cross-tab lock; the
  * double-checked read of storage after "acquiring" still skips refreshes another tab finished.

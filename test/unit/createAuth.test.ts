@@ -190,6 +190,24 @@ describe('createAuth', () => {
     },
   );
 
+  it.each(['UnexpectedLambdaException', 'InvalidLambdaResponseException', 'ForbiddenException'])(
+    "keeps the session when a refresh fails with %s (the pool's trigger or a WAF rule, not the token)",
+    async (name) => {
+      const f = fixture();
+      f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
+      const auth = createAuth({ ...f.config, refreshApi: 'initiateAuth' });
+      await auth.signIn({ username: 'demo', password: 'pw' });
+      f.cognito.on('InitiateAuth', () => {
+        throw mapCognitoError('InitiateAuth', 'REFRESH_TOKEN_AUTH', { name, message: 'failed', status: 400 });
+      });
+      auth.actor.send({ type: 'REFRESH' });
+      const snapshot = await waitFor(auth.actor, (s) => !s.hasTag('busy'));
+      expect(snapshot.value).toEqual({ refreshing: 'retrying' });
+      expect(f.storage.getItem(KEY)).not.toBeNull();
+      auth.stop();
+    },
+  );
+
   it('keeps retrying a refresh that failed without an answer from the service', async () => {
     const f = fixture();
     f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));

@@ -29,6 +29,8 @@ describe('createAuth checks every option', () => {
     ['totpIssuer', ''],
     ['issuer', 'not a url'],
     ['refreshApi', 'sometimes'],
+    ['challengeTimeoutSeconds', 30 * 24 * 3600],
+    ['authFlow', 'MAGIC'],
   ])('%s = %j fails with invalidConfig naming it', (name, value) => {
     const attempt = () => createAuth({ ...base, [name]: value } as AuthConfig);
     expect(attempt).toThrow(expect.objectContaining({ code: 'invalidConfig', message: expect.stringContaining(name) }));
@@ -38,7 +40,7 @@ describe('createAuth checks every option', () => {
     const auth = createAuth({ ...base, requestTimeoutSeconds: 3 });
     const { config } = auth.actor.getSnapshot().context;
     expect(config.requestTimeoutMs).toBe(3_000);
-    expect(config.lockTimeoutMs).toBe(8_000);
+    expect(config.lockTimeoutMs).toBe(11_000);
     auth.stop();
   });
 

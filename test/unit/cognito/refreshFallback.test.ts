@@ -117,6 +117,20 @@ describe("refreshApi 'auto' on an endpoint without GetTokensFromRefreshToken", (
     auth.stop();
   });
 
+  it('asks GetTokensFromRefreshToken before ending when a remembered InitiateAuth is refused (the client rotates now)', async () => {
+    const cognito = await loopbackCognito({
+      getTokens: fresh(6),
+      initiateAuth: json(400, { __type: 'NotAuthorizedException', message: 'Refresh token rotation is enabled' }),
+    });
+    const storage = memoryStorage();
+    storage.setItem(refreshApiKey(KEY), 'initiateAuth');
+    const auth = loadApp(storage, cognito.endpoint);
+    expect((await settled(auth)).value).toMatchObject({ signedIn: expect.anything() });
+    expect(cognito.seen).toEqual(['InitiateAuth', 'GetTokensFromRefreshToken']);
+    expect(storage.getItem(refreshApiKey(KEY))).toBeNull();
+    auth.stop();
+  });
+
   it("reports the fallback's refusal when the first operation is surely missing: a dead token ends the session", async () => {
     const cognito = await loopbackCognito({ getTokens: bare(404), initiateAuth: json(400, { __type: 'NotAuthorizedException', message: 'x' }) });
     const auth = loadApp(memoryStorage(), cognito.endpoint);

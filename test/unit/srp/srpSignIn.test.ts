@@ -157,3 +157,16 @@ describe('the test verifier itself', () => {
     await expect(claimAt(10)).rejects.toMatchObject({ cognitoName: 'NotAuthorizedException', message: 'Invalid timestamp.' });
   });
 });
+
+describe('custom-auth answers are secrets', () => {
+  it('never reach an inspector', async () => {
+    const { redactedInspector } = await import('../../../machines/inspect/index.js');
+    const seen: string[] = [];
+    const cognito = await pool({ customChallenges: [{ question: 'Code from the email?', answer: 'MAGIC-987654' }] });
+    const signingIn = start(cognito, { authFlow: 'CUSTOM_WITH_SRP', inspect: redactedInspector((event) => seen.push(JSON.stringify(event))) });
+    await signingIn.signIn({ username: 'demo', password: PASSWORD });
+    expect(await signingIn.submitCustomChallenge('MAGIC-987654')).toBe('signedIn');
+    expect(seen.join('\n')).toContain('SUBMIT_CUSTOM_CHALLENGE');
+    expect(seen.join('\n')).not.toContain('MAGIC-987654');
+  });
+});
