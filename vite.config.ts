@@ -9,6 +9,11 @@ import { demoApiPlugin } from './dev/demoApiPlugin.js';
 export default defineConfig({
   plugins: [svelte(), cspPlugin(), demoApiPlugin()],
   server: { host: '127.0.0.1' },
+  // The dependency scan starts from the app's own page only. By default Vite scans every .html
+  // in the repo: bench/pages/ import aws-amplify (installed only in bench/node_modules) and
+  // examples/ their own installs, so a fresh clone's first `npm run dev` printed a scan error and
+  // its first page load reloaded while Vite re-optimised the deps it had not found.
+  optimizeDeps: { entries: ['index.html'] },
   preview: { host: '127.0.0.1' },
   build: { target: 'es2022', sourcemap: false },
 });

@@ -10,7 +10,7 @@ import { workerTransport } from './workerTransport.js';
  */
 export function workerTier(): StorageTier {
   if (typeof Worker === 'undefined') throw new AuthError('invalidConfig', 'The worker tier needs Web Workers, which this environment lacks.');
-  const worker = new Worker(new URL('./vaultWorker.ts', import.meta.url), { type: 'module', name: 'authchart-vault' });
+  const worker = new Worker(new URL('./vaultWorker.js', import.meta.url), { type: 'module', name: 'authchart-vault' });
   return {
     storage: memoryStorage('worker'),
     transport: (options) => workerTransport(worker, options),
