@@ -32,14 +32,10 @@ export interface AuthContext {
   storageWarning: AuthError | null;
   /** The sign-in step Cognito asks for (new password, MFA), while authenticating. */
   challenge: Challenge | null;
-  /** The user of a sign-up or password reset in progress, to pre-fill the next form. */
+  /** Who was signed in when a session ended unasked, to pre-fill the sign-in again. */
   pendingUsername: string | null;
-  /** Where Cognito sent the last code (masked by Cognito, e.g. `d***@e***`). */
-  codeDelivery: CodeDelivery | null;
   /** What the last account step achieved, for the app to say so. Cleared by the next step. */
   notice: Notice | null;
-  /** Credentials kept from sign-up until confirmation, to sign in right after (`autoSignIn`). */
-  autoSignIn: Credentials | null;
   /** A signed-in user's TOTP set-up in progress: the secret to put in an authenticator app. */
   totpSetup: TotpSetup | null;
   /** The sign-in the last session belonged to, once it ended. */
@@ -58,20 +54,8 @@ export interface EndedSignIn {
   authTime: number;
 }
 
-export interface CodeDelivery {
-  destination: string | undefined;
-  medium: string | undefined;
-}
-
-export type Notice =
-  | 'signUpCodeSent'
-  | 'signUpConfirmed'
-  | 'codeResent'
-  | 'resetCodeSent'
-  | 'passwordReset'
-  | 'passwordChanged'
-  | 'totpEnabled'
-  | 'mfaPreferenceSaved';
+/** What the last signed-in account step achieved, for the app to say so. */
+export type Notice = 'passwordChanged' | 'totpEnabled' | 'mfaPreferenceSaved';
 
 /** A sign-in step's outcome: tokens, or the next challenge. */
 export type SignInResult = { session: Session; challenge?: undefined } | { challenge: Challenge; session?: undefined };

@@ -6,13 +6,8 @@ import type { SessionEndReason } from './SessionEndReason.js';
 export type AuthEvent =
   | ({ type: 'SIGN_IN' } & Credentials)
   | { type: 'SIGN_OUT'; global?: boolean }
-  /** Leaves a sign-up, reset or sign-in challenge, or a TOTP set-up, in progress. */
+  /** Leaves a sign-in challenge or a TOTP set-up in progress. */
   | { type: 'CANCEL' }
-  | ({ type: 'SIGN_UP'; attributes?: Record<string, string>; autoSignIn?: boolean } & Credentials)
-  | { type: 'CONFIRM_SIGN_UP'; username: string; code: string }
-  | { type: 'RESEND_SIGN_UP_CODE'; username: string }
-  | { type: 'FORGOT_PASSWORD'; username: string }
-  | { type: 'CONFIRM_PASSWORD_RESET'; username: string; code: string; newPassword: string }
   /** Answers NEW_PASSWORD_REQUIRED; `attributes` are the ones Cognito lists as required. */
   | { type: 'COMPLETE_NEW_PASSWORD'; newPassword: string; attributes?: Record<string, string> }
   /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, or verifies the TOTP app during MFA_SETUP. */

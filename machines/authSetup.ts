@@ -4,13 +4,11 @@ import { asksToSignInAgain } from './asksToSignInAgain.js';
 import { toAuthError, type AuthError } from './AuthError.js';
 import { changePassword, setMfaPreference, setUpTotp, verifyTotp } from './actors/accountActors.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
-import { confirmPasswordReset, forgotPassword } from './actors/passwordResetActors.js';
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';
 import { revokeSession } from './actors/revokeSession.js';
 import { startSignIn } from './actors/startSignIn.js';
-import { confirmSignUp, resendSignUpCode, signUp } from './actors/signUpActors.js';
-import type { AuthContext, AuthMachineInput, CodeDelivery, Credentials, Notice, RestoreResult, SignInResult } from './AuthContext.js';
+import type { AuthContext, AuthMachineInput, Notice, RestoreResult, SignInResult } from './AuthContext.js';
 import type { AuthEmitted, AuthEvent } from './AuthEvent.js';
 import type { Challenge, ChallengeKind } from './challenges/Challenge.js';
 import type { SessionEndReason } from './SessionEndReason.js';
@@ -50,11 +48,6 @@ export const authSetup = setup({
     verifyChallengeTotp,
     refreshSession,
     revokeSession,
-    signUp,
-    confirmSignUp,
-    resendSignUpCode,
-    forgotPassword,
-    confirmPasswordReset,
     changePassword,
     setUpTotp,
     verifyTotp,
@@ -67,7 +60,7 @@ export const authSetup = setup({
     /**
      * The one place a session is forgotten: entry action of the states without one (signedOut,
      * expired) and of signingOut, which keeps only the tokens it is revoking. Everything tied to
-     * the session goes: tokens, a TOTP set-up, a challenge, a password kept for sign-in, notices.
+     * the session goes: tokens, a TOTP set-up, a challenge, notices.
      * What was signed out of is recorded (not a secret) so that a refresh crossing the sign-out
      * in another tab cannot sign this one in again.
      */
@@ -75,7 +68,6 @@ export const authSetup = setup({
       session: params.keepTokensToRevoke ? context.session : null,
       challenge: null,
       totpSetup: null,
-      autoSignIn: null,
       notice: null,
       endedSignIn: context.session ? signInOf(context.session) : context.endedSignIn,
       otherTabRefreshingSince: null,
@@ -118,12 +110,6 @@ export const authSetup = setup({
     clearError: assign({ error: null }),
     setNotice: assign((_, params: { notice: Notice }) => ({ notice: params.notice })),
     clearNotice: assign({ notice: null }),
-    setPendingUsername: assign((_, params: { username: string }) => ({ pendingUsername: params.username.trim() })),
-    setCodeDelivery: assign((_, params: { codeDelivery: CodeDelivery | null }) => ({ codeDelivery: params.codeDelivery })),
-    rememberAutoSignIn: assign((_, params: { credentials: Credentials | null }) => ({
-      autoSignIn: params.credentials ? credentialsWithHiddenPassword(params.credentials) : null,
-    })),
-    forgetAutoSignIn: assign({ autoSignIn: null }),
     setTotpSetup: assign((_, params: { totpSetup: TotpSetup }) => ({ totpSetup: totpWithHiddenSecret(params.totpSetup) })),
     clearTotpSetup: assign({ totpSetup: null }),
     /** Why the session ends, recorded on the transition that ends it (states cannot tell). */
@@ -217,10 +203,6 @@ export const authSetup = setup({
     otherTabRefreshing: ({ context }) =>
       context.otherTabRefreshingSince !== null &&
       context.ports.clock.now() - context.otherTabRefreshingSince < context.config.lockTimeoutMs,
-    /** Sign-up (or its confirmation) is done and the password is still in hand for this user. */
-    canAutoSignIn: ({ context }, params: { username: string; confirmed: boolean }) =>
-      params.confirmed && context.autoSignIn !== null && context.autoSignIn.username === params.username,
-    isTrue: (_, params: { value: boolean }) => params.value,
     hasTotpSetup: ({ context }) => context.totpSetup !== null,
     idleTimeoutOn: ({ context }) => context.config.idleTimeoutMs !== null,
     maxSessionAgeOn: ({ context }) => context.config.maxSessionAgeMs !== null,

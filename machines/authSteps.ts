@@ -15,14 +15,6 @@ import { selectIsAuthenticated, selectNextStep, type NextStep } from './selector
 export interface AuthSteps {
   /** Resolves with `signedIn`, or the challenge to answer next (`mfaCode`, `newPasswordRequired`…). */
   signIn(credentials: Credentials): Promise<NextStep>;
-  /** Resolves with `confirmSignUp` (a code was sent), or `signIn`/`signedIn` when no code is needed. */
-  signUp(input: Credentials & { attributes?: Record<string, string>; autoSignIn?: boolean }): Promise<NextStep>;
-  /** Resolves with `signIn`, or `signedIn` after sign-up with `autoSignIn`. */
-  confirmSignUp(input: { username: string; code: string }): Promise<NextStep>;
-  resendSignUpCode(input: { username: string }): Promise<NextStep>;
-  /** Resolves with `confirmPasswordReset`: a code was sent. */
-  forgotPassword(input: { username: string }): Promise<NextStep>;
-  confirmPasswordReset(input: { username: string; code: string; newPassword: string }): Promise<NextStep>;
   completeNewPassword(input: { newPassword: string; attributes?: Record<string, string> }): Promise<NextStep>;
   /** The code for SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP, or the first code during MFA set-up. */
   submitMfaCode(code: string): Promise<NextStep>;
@@ -34,7 +26,7 @@ export interface AuthSteps {
   setUpTotp(): Promise<TotpSetup>;
   verifyTotp(code: string): Promise<void>;
   setMfaPreference(input: { totp: boolean }): Promise<void>;
-  /** Abandons a sign-up, reset, challenge or TOTP set-up in progress. */
+  /** Abandons a sign-in challenge or TOTP set-up in progress. */
   cancel(): void;
 }
 
@@ -72,12 +64,6 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
 
   return {
     signIn: ({ username, password }) => next({ type: 'SIGN_IN', username, password }),
-    signUp: ({ username, password, attributes, autoSignIn }) =>
-      next({ type: 'SIGN_UP', username, password, ...(attributes ? { attributes } : {}), ...(autoSignIn ? { autoSignIn } : {}) }),
-    confirmSignUp: ({ username, code }) => next({ type: 'CONFIRM_SIGN_UP', username, code }),
-    resendSignUpCode: ({ username }) => next({ type: 'RESEND_SIGN_UP_CODE', username }),
-    forgotPassword: ({ username }) => next({ type: 'FORGOT_PASSWORD', username }),
-    confirmPasswordReset: ({ username, code, newPassword }) => next({ type: 'CONFIRM_PASSWORD_RESET', username, code, newPassword }),
     completeNewPassword: ({ newPassword, attributes }) =>
       next({ type: 'COMPLETE_NEW_PASSWORD', newPassword, ...(attributes ? { attributes } : {}) }),
     submitMfaCode: (code) => next({ type: 'SUBMIT_MFA_CODE', code }),

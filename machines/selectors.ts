@@ -64,9 +64,7 @@ export type NextStep =
   | 'mfaCode'
   | 'selectMfaType'
   | 'mfaSetup'
-  | 'customChallenge'
-  | 'confirmSignUp'
-  | 'confirmPasswordReset';
+  | 'customChallenge';
 
 export function selectNextStep(snapshot: AuthSnapshot): NextStep {
   if (selectIsAuthenticated(snapshot)) return 'signedIn';
@@ -75,8 +73,6 @@ export function selectNextStep(snapshot: AuthSnapshot): NextStep {
   if (snapshot.matches({ authenticating: 'selectMfaType' })) return 'selectMfaType';
   if (snapshot.matches({ authenticating: 'mfaSetup' })) return 'mfaSetup';
   if (snapshot.matches({ authenticating: 'customChallenge' })) return 'customChallenge';
-  if (snapshot.matches({ signedOut: 'awaitingSignUpCode' })) return 'confirmSignUp';
-  if (snapshot.matches({ signedOut: 'awaitingResetCode' })) return 'confirmPasswordReset';
   return 'signIn';
 }
 

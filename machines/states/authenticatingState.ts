@@ -24,12 +24,6 @@ function responsesFor(context: AuthContext, event: AuthEvent): Record<string, st
   }
 }
 
-/** Sign-in credentials: from SIGN_IN, or kept from sign-up for `autoSignIn`. */
-function credentialsFor(context: AuthContext, event: AuthEvent) {
-  if (event.type === 'SIGN_IN') return { username: event.username, password: event.password };
-  if (!context.autoSignIn) throw new AuthError('invalidRequest', `${event.type} cannot start a sign-in without credentials.`);
-  return context.autoSignIn;
-}
 
 const challengeExpiredError = () => new AuthError('challengeExpired', 'This sign-in step took too long; please sign in again.');
 
@@ -58,10 +52,13 @@ export const authenticatingState = authSetup.createStateConfig({
       invoke: {
         id: 'startSignIn',
         src: 'startSignIn',
-        input: ({ context, event }) => ({ ...machineInput(context), ...credentialsFor(context, event) }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'SIGN_IN');
+          return { ...machineInput(context), username: event.username, password: event.password };
+        },
         onDone: {
           target: 'routing',
-          actions: [{ type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) }, 'forgetAutoSignIn'],
+          actions: { type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) },
         },
         onError: { target: 'failed', actions: setErrorFromActor },
       },

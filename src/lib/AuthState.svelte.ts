@@ -11,7 +11,6 @@ import {
   type AuthError,
   type AuthUser,
   type Challenge,
-  type CodeDelivery,
   type Credentials,
   type NextStep,
   type Notice,
@@ -107,16 +106,6 @@ export class AuthState {
   get challenge(): Challenge | null {
     const snapshot = this.snapshot;
     return snapshot.matches('authenticating') ? snapshot.context.challenge : null;
-  }
-
-  /** The user of a sign-up or password reset in progress, to pre-fill the next form. */
-  get pendingUsername(): string | null {
-    return this.snapshot.context.pendingUsername;
-  }
-
-  /** Where Cognito sent the last confirmation or reset code (masked). */
-  get codeDelivery(): CodeDelivery | null {
-    return this.snapshot.context.codeDelivery;
   }
 
   /** What the last account step achieved (`passwordChanged`, `totpEnabled`…); see NOTICE_MESSAGES. */

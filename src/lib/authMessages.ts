@@ -1,3 +1,4 @@
+import type { AccountNotice } from '../../machines/account/index.js';
 import { AuthError, type AuthErrorCode, type Notice, type SessionEndReason } from '../../machines/index.js';
 
 /**
@@ -52,7 +53,7 @@ export const SESSION_END_MESSAGES: Readonly<Record<SessionEndReason, string>> = 
 };
 
 /** What the last account step achieved (`context.notice`), in words. */
-export const NOTICE_MESSAGES: Readonly<Record<Notice, string>> = {
+export const NOTICE_MESSAGES: Readonly<Record<Notice | AccountNotice, string>> = {
   signUpCodeSent: 'We sent you a confirmation code.',
   signUpConfirmed: 'Your account is confirmed. Sign in to carry on.',
   codeResent: 'We sent you a new code.',

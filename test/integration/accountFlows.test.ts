@@ -2,7 +2,8 @@ import { AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/
 import { randomUUID } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, inject, it } from 'vitest';
-import { AuthError, createAuth, memoryStorage } from '../../machines/index.js';
+import { createAccountFlows, type AccountFlows } from '../../machines/account/index.js';
+import { AuthError, createAuth, memoryStorage, type Auth } from '../../machines/index.js';
 
 const cognito = inject('cognito');
 const PASSWORD = 'Test-passw0rd!';
@@ -15,6 +16,13 @@ function newAuth() {
     endpoint: cognito.endpoint,
     storage: memoryStorage(),
   });
+}
+
+/** The account flows of an auth (the `authchart/account` entry), one per auth. */
+const accounts = new WeakMap<Auth, AccountFlows>();
+function account(auth: Auth): AccountFlows {
+  if (!accounts.has(auth)) accounts.set(auth, createAccountFlows(auth));
+  return accounts.get(auth)!;
 }
 
 function uniqueUsername(prefix: string) {
@@ -34,8 +42,8 @@ async function failure(promise: Promise<unknown>): Promise<AuthError> {
 async function confirmedUser(prefix: string) {
   const username = uniqueUsername(prefix);
   const auth = newAuth();
-  await auth.signUp({ username, password: PASSWORD, attributes: { email: `${username}@example.com` } });
-  await auth.confirmSignUp({ username, code: cognito.confirmationCode });
+  await account(auth).signUp({ username, password: PASSWORD, attributes: { email: `${username}@example.com` } });
+  await account(auth).confirmSignUp({ username, code: cognito.confirmationCode });
   auth.stop();
   return username;
 }
@@ -48,16 +56,16 @@ describe('account flows against cognito-local', () => {
   it('signs up, refuses a wrong code, confirms, then signs in', async () => {
     const auth = newAuth();
     const username = uniqueUsername('signup');
-    const step = await auth.signUp({ username, password: PASSWORD, attributes: { email: `${username}@example.com` } });
+    const step = await account(auth).signUp({ username, password: PASSWORD, attributes: { email: `${username}@example.com` } });
     expect(step).toBe('confirmSignUp');
-    expect(auth.actor.getSnapshot().context.pendingUsername).toBe(username);
+    expect(account(auth).actor.getSnapshot().context.pendingUsername).toBe(username);
 
-    const wrong = await failure(auth.confirmSignUp({ username, code: '000000' }));
+    const wrong = await failure(account(auth).confirmSignUp({ username, code: '000000' }));
     expect(wrong.code).toBe('codeMismatch');
-    expect(auth.actor.getSnapshot().matches({ signedOut: 'awaitingSignUpCode' })).toBe(true);
+    expect(account(auth).actor.getSnapshot().matches('awaitingSignUpCode')).toBe(true);
 
-    expect(await auth.confirmSignUp({ username, code: cognito.confirmationCode })).toBe('signIn');
-    expect(auth.actor.getSnapshot().context.notice).toBe('signUpConfirmed');
+    expect(await account(auth).confirmSignUp({ username, code: cognito.confirmationCode })).toBe('signIn');
+    expect(account(auth).actor.getSnapshot().context.notice).toBe('signUpConfirmed');
     expect(await auth.signIn({ username, password: PASSWORD })).toBe('signedIn');
     auth.stop();
   });
@@ -65,23 +73,23 @@ describe('account flows against cognito-local', () => {
   it('signs in right after confirmation with autoSignIn', async () => {
     const auth = newAuth();
     const username = uniqueUsername('auto');
-    await auth.signUp({ username, password: PASSWORD, attributes: { email: `${username}@example.com` }, autoSignIn: true });
-    expect(await auth.confirmSignUp({ username, code: cognito.confirmationCode })).toBe('signedIn');
+    await account(auth).signUp({ username, password: PASSWORD, attributes: { email: `${username}@example.com` }, autoSignIn: true });
+    expect(await account(auth).confirmSignUp({ username, code: cognito.confirmationCode })).toBe('signedIn');
     expect(auth.user()?.username).toBe(username);
-    expect(auth.actor.getSnapshot().context.autoSignIn).toBeNull();
+    expect(account(auth).actor.getSnapshot().context.autoSignIn).toBeNull();
     auth.stop();
   });
 
   it('refuses a username that exists, with a typed error', async () => {
     const auth = newAuth();
-    const error = await failure(auth.signUp({ username: cognito.demoUser.username, password: PASSWORD }));
+    const error = await failure(account(auth).signUp({ username: cognito.demoUser.username, password: PASSWORD }));
     expect(error.code).toBe('usernameExists');
     auth.stop();
   });
 
   it('says plainly that the emulator cannot resend a confirmation code', async () => {
     const auth = newAuth();
-    const error = await failure(auth.resendSignUpCode({ username: 'anyone' }));
+    const error = await failure(account(auth).resendSignUpCode({ username: 'anyone' }));
     expect(error.code).toBe('unsupportedOperation');
     expect(error.message).toMatch(/does not support/);
     auth.stop();
@@ -90,10 +98,10 @@ describe('account flows against cognito-local', () => {
   it('resets a forgotten password with the emailed code, then signs in with the new one', async () => {
     const username = await confirmedUser('reset');
     const auth = newAuth();
-    expect(await auth.forgotPassword({ username })).toBe('confirmPasswordReset');
-    const wrong = await failure(auth.confirmPasswordReset({ username, code: '000000', newPassword: 'New-passw0rd!' }));
+    expect(await account(auth).forgotPassword({ username })).toBe('confirmPasswordReset');
+    const wrong = await failure(account(auth).confirmPasswordReset({ username, code: '000000', newPassword: 'New-passw0rd!' }));
     expect(wrong.code).toBe('codeMismatch');
-    expect(await auth.confirmPasswordReset({ username, code: cognito.confirmationCode, newPassword: 'New-passw0rd!' })).toBe(
+    expect(await account(auth).confirmPasswordReset({ username, code: cognito.confirmationCode, newPassword: 'New-passw0rd!' })).toBe(
       'signIn',
     );
     expect((await failure(auth.signIn({ username, password: PASSWORD }))).code).toBe('invalidCredentials');

@@ -123,20 +123,15 @@ function checkInvariants(snapshot: AnyMachineSnapshot, storage: ReturnType<typeo
   expectNoSecretWithoutSession(snapshot);
 }
 
-/** Sign-up keeps the password until the account is confirmed, to sign in right after (`autoSignIn`). */
-const SIGN_UP_STATES = ['signingUp', 'awaitingSignUpCode', 'confirmingSignUp', 'resendingSignUpCode'];
-
 /**
  * Without a session, the context holds no secret of any kind; signing out holds only the tokens
  * it is revoking. Checked after every step of every path.
  */
 function expectNoSecretWithoutSession(snapshot: AnyMachineSnapshot) {
   const context = snapshot.context as AuthContext;
-  const signingUp = SIGN_UP_STATES.some((state) => snapshot.matches({ signedOut: state }));
   if (!snapshot.matches('signedOut') && !snapshot.matches('expired') && !snapshot.matches('signingOut')) return;
   const where = JSON.stringify(snapshot.value);
   if (!snapshot.matches('signingOut')) expect(context.session, `tokens in ${where}`).toBeNull();
   expect(context.challenge, `challenge session in ${where}`).toBeNull();
   expect(context.totpSetup, `TOTP secret in ${where}`).toBeNull();
-  if (!signingUp) expect(context.autoSignIn, `password in ${where}`).toBeNull();
 }

@@ -90,14 +90,6 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   STORAGE_FALLBACK: [event('STORAGE_FALLBACK', { error: error('storageUnavailable') })],
   TOKEN_REJECTED: tokenCases('TOKEN_REJECTED'),
   SESSION_REVOKED: tokenCases('SESSION_REVOKED'),
-  SIGN_UP: [
-    event('SIGN_UP', { username: 'demo', password: 'pw', attributes: { email: 'demo@example.com' } }),
-    event('SIGN_UP', { username: 'demo', password: 'pw', autoSignIn: true }),
-  ],
-  CONFIRM_SIGN_UP: [event('CONFIRM_SIGN_UP', { username: 'demo', code: '123456' })],
-  RESEND_SIGN_UP_CODE: [event('RESEND_SIGN_UP_CODE', { username: 'demo' })],
-  FORGOT_PASSWORD: [event('FORGOT_PASSWORD', { username: 'demo' })],
-  CONFIRM_PASSWORD_RESET: [event('CONFIRM_PASSWORD_RESET', { username: 'demo', code: '123456', newPassword: 'new-pw' })],
   COMPLETE_NEW_PASSWORD: [event('COMPLETE_NEW_PASSWORD', { newPassword: 'new-pw' })],
   SUBMIT_MFA_CODE: [event('SUBMIT_MFA_CODE', { code: '123456' })],
   SELECT_MFA_TYPE: [event('SELECT_MFA_TYPE', { mfaType: 'SOFTWARE_TOKEN_MFA' })],
@@ -177,17 +169,6 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     errors: [error('refreshRejected'), error('network')],
   },
   revokeSession: { outputs: [{ revoked: true, globalSignOut: 'notRequested' }], errors: [error('unknown')] },
-  signUp: {
-    outputs: [
-      { username: 'demo', userConfirmed: false, codeDelivery: { destination: 'd***@e***', medium: 'EMAIL' } },
-      { username: 'demo', userConfirmed: true, codeDelivery: null },
-    ],
-    errors: [error('usernameExists')],
-  },
-  confirmSignUp: { outputs: [{ username: 'demo' }], errors: [error('codeMismatch')] },
-  resendSignUpCode: { outputs: [null], errors: [error('unsupportedOperation')] },
-  forgotPassword: { outputs: [{ destination: 'd***@e***', medium: 'EMAIL' }], errors: [error('userNotFound')] },
-  confirmPasswordReset: { outputs: [undefined], errors: [error('codeExpired')] },
   changePassword: { outputs: [undefined], errors: [error('invalidPassword')] },
   setUpTotp: { outputs: [{ secretCode: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x' }], errors: [error('network')] },
   verifyTotp: { outputs: [undefined], errors: [error('codeMismatch')] },
@@ -263,12 +244,11 @@ function onlyFirstTimers(types: string[], snapshot: AnyMachineSnapshot): string[
 
 /** Event identity for the graph: type plus what distinguishes its cases. */
 export function eventKey(e: EventObject): string {
-  const { output, error: failure, global, tokenId, autoSignIn, reason } = e as EventObject & {
-    output?: { status?: string; challenge?: Challenge; session?: Session; userConfirmed?: boolean; origin?: string };
+  const { output, error: failure, global, tokenId, reason } = e as EventObject & {
+    output?: { status?: string; challenge?: Challenge; session?: Session; origin?: string };
     error?: AuthError;
     global?: boolean;
     tokenId?: string;
-    autoSignIn?: boolean;
     reason?: string;
   };
   const details = [
@@ -277,11 +257,9 @@ export function eventKey(e: EventObject): string {
     reason,
     output?.challenge?.name,
     output?.session ? `session:${output.session.lifetimeMs / 60_000}min` : undefined,
-    output?.userConfirmed === undefined ? undefined : `confirmed=${output.userConfirmed}`,
     failure?.code,
     tokenId === undefined ? undefined : tokenId === STALE_TOKEN_ID ? 'stale' : 'current',
     global ? 'global' : undefined,
-    autoSignIn ? 'autoSignIn' : undefined,
   ].filter(Boolean);
   return details.length > 0 ? `${e.type}(${details.join(',')})` : e.type;
 }
@@ -302,7 +280,6 @@ export function snapshotKey(snapshot: AnyMachineSnapshot | undefined): string {
     status: snapshot.status,
     session: context.session !== null,
     challenge: within('authenticating') ? (context.challenge?.name ?? null) : undefined,
-    autoSignIn: within('signedOut') ? context.autoSignIn !== null : undefined,
     totpSetup: within('signedIn') ? context.totpSetup !== null : undefined,
     // Set only with a session (forgetSession clears it); read when the lock is granted.
     otherTabRefreshing: within('signedIn') || within('refreshing') ? context.otherTabRefreshingSince !== null : undefined,

@@ -1,6 +1,7 @@
 import { waitFor } from 'xstate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, type Auth, type AuthConfig } from '../../machines/index.js';
+import { createAccountFlows } from '../../machines/account/index.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
 
@@ -155,24 +156,37 @@ describe('sign-in challenges (fakes with Cognito response shapes)', () => {
   });
 });
 
-describe('sign-up helpers (fakes)', () => {
+describe('sign-up (the account entry, fakes)', () => {
   it('ResendConfirmationCode (fake: cognito-local lacks it) reports where the code went', async () => {
     const cognito = new FakeCognito()
       .on('SignUp', () => ({ UserConfirmed: false, UserSub: 'sub', CodeDeliveryDetails: { Destination: 'd***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } }))
       .on('ResendConfirmationCode', () => ({ CodeDeliveryDetails: { Destination: 'n***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } }));
-    const a = auth(cognito);
-    expect(await a.signUp({ username: 'new', password: 'pw', attributes: { email: 'new@example.com' } })).toBe('confirmSignUp');
+    const account = createAccountFlows(auth(cognito));
+    expect(await account.signUp({ username: 'new', password: 'pw', attributes: { email: 'new@example.com' } })).toBe('confirmSignUp');
     expect(cognito.callsOf('SignUp')[0]!.input).toMatchObject({ UserAttributes: [{ Name: 'email', Value: 'new@example.com' }] });
-    expect(await a.resendSignUpCode({ username: 'new' })).toBe('confirmSignUp');
-    expect(a.actor.getSnapshot().context.codeDelivery).toEqual({ destination: 'n***@e***', medium: 'EMAIL' });
-    expect(a.actor.getSnapshot().context.notice).toBe('codeResent');
+    expect(await account.resendSignUpCode({ username: 'new' })).toBe('confirmSignUp');
+    expect(account.actor.getSnapshot().context.codeDelivery).toEqual({ destination: 'n***@e***', medium: 'EMAIL' });
+    expect(account.actor.getSnapshot().context.notice).toBe('codeResent');
   });
 
   it('a pool that confirms users itself needs no code', async () => {
     const cognito = new FakeCognito().on('SignUp', () => ({ UserConfirmed: true, UserSub: 'sub' }));
-    const a = auth(cognito);
-    expect(await a.signUp({ username: 'new', password: 'pw' })).toBe('signIn');
-    expect(a.actor.getSnapshot().context.notice).toBe('signUpConfirmed');
+    const account = createAccountFlows(auth(cognito));
+    expect(await account.signUp({ username: 'new', password: 'pw' })).toBe('signIn');
+    expect(account.actor.getSnapshot().context.notice).toBe('signUpConfirmed');
+  });
+
+  it('keeps the password for autoSignIn only until it is used or given up', async () => {
+    const cognito = new FakeCognito().on('SignUp', () => ({ UserConfirmed: false, UserSub: 'sub' })).on('ForgotPassword', () => ({}));
+    const account = createAccountFlows(auth(cognito));
+    await account.signUp({ username: 'new', password: 'pw', autoSignIn: true });
+    expect(account.actor.getSnapshot().context.autoSignIn).not.toBeNull();
+    expect(JSON.stringify(account.actor.getSnapshot().context.autoSignIn)).not.toContain('"pw"');
+    await account.forgotPassword({ username: 'new' });
+    expect(account.actor.getSnapshot().context.autoSignIn).toBeNull();
+    await account.signUp({ username: 'new', password: 'pw', autoSignIn: true });
+    account.cancel();
+    expect(account.actor.getSnapshot().context.autoSignIn).toBeNull();
   });
 
   it('rejects a step that does not fit the current state', async () => {

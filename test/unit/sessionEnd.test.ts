@@ -47,7 +47,6 @@ function expectNothingLeftOf(auth: Auth) {
   expect(context.totpSetup, 'TOTP secret').toBeNull();
   expect(context.session, 'tokens').toBeNull();
   expect(context.challenge, 'challenge').toBeNull();
-  expect(context.autoSignIn, 'password kept for sign-in').toBeNull();
   expect(JSON.stringify(auth.actor.getSnapshot())).not.toContain(SECRET);
 }
 

@@ -1,4 +1,5 @@
-import type { Challenge, CodeDelivery, MfaType } from '../../../machines/index.js';
+import type { CodeDelivery } from '../../../machines/account/index.js';
+import type { Challenge, MfaType } from '../../../machines/index.js';
 
 export const MFA_TYPE_LABELS: Readonly<Record<MfaType, string>> = {
   SOFTWARE_TOKEN_MFA: 'Authenticator app',

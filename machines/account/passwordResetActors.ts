@@ -1,5 +1,6 @@
 import { fromPromise } from 'xstate';
-import type { AuthMachineInput, CodeDelivery } from '../AuthContext.js';
+import type { AuthMachineInput } from '../AuthContext.js';
+import type { CodeDelivery } from './AccountContext.js';
 import { requireConfirmationCode, requirePassword, requireText } from '../validateInput.js';
 import { toCodeDelivery } from './signUpActors.js';
 

@@ -1,6 +1,7 @@
 import { fromPromise } from 'xstate';
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
-import type { AuthMachineInput, CodeDelivery, Credentials } from '../AuthContext.js';
+import type { AuthMachineInput, Credentials } from '../AuthContext.js';
+import type { CodeDelivery } from './AccountContext.js';
 import { requireConfirmationCode, requirePassword, requireText } from '../validateInput.js';
 
 export interface SignUpOutput {
