@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildBundle } from './buildBundle.js';
 import { sizeOf } from './sizeOf.js';
@@ -30,6 +31,11 @@ export async function measureSizes(options = {}) {
   /** @type {SizeRow[]} */
   const rows = [];
   for (const target of targets) {
+    if (target.needsExample && !existsSync(fileURLToPath(new URL(target.needsExample, import.meta.url)))) {
+      // The example installs the packed tarball: `.ci/run` does that before measuring.
+      options.log?.(`size: skipped ${target.id}: run \`npm run package && npm run examples\` first`);
+      continue;
+    }
     const started = performance.now();
     const chunks = await buildBundle({
       ...(target.entry ? { input: fileURLToPath(new URL(target.entry, import.meta.url)) } : {}),

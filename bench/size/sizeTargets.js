@@ -18,6 +18,8 @@ const version = (/** @type {string} */ name) => BENCH_PACKAGE.dependencies[name]
  *   accident. Budgets are the target; the ceiling stops the bundle drifting away from it.
  * @property {boolean} own           authchart's own bundle (checked in CI) rather than a comparison
  * @property {boolean} [needsBenchDeps]  imports packages from bench/node_modules
+ * @property {string} [needsExample]  a file that exists once the example installed the tarball
+ *   (relative to bench/size/); the target is skipped, with a note, until then
  */
 
 /** kB here means 1,000 bytes. */
@@ -34,10 +36,10 @@ export const SIZE_TARGETS = Object.freeze([
     goalGzip: 15 * KB,
     // Raised from 28.0 on purpose: issues 15 and 16 (checked options, the cross-tab refresh
     // announcement, lock takeover by time held, the refresh fallback, JSON checks: +2.1 kB) and
-    // issue 17 (SRP, 2.4 kB on its own line, and custom auth), less the inspector's redaction and
-    // the worker tier, which left for entries of their own (-1.1 kB). The size issue (18) brings
-    // the core under 28.0 by moving the account flows out as well.
-    ceilingGzip: 31.5 * KB,
+    // issue 17 (SRP, 2.4 kB on its own line, and custom auth), less what left for entries of their
+    // own: the inspector's redaction, the worker tier, sign-up and password reset (-2.2 kB). The
+    // size issue (18) is to bring the core under 28.0.
+    ceilingGzip: 30.6 * KB,
     own: true,
   },
   {
@@ -79,6 +81,7 @@ export const SIZE_TARGETS = Object.freeze([
     label: 'examples/vanilla, initial JS (no Svelte; authchart from the `npm pack` tarball)',
     // Resolves `authchart` from examples/vanilla/node_modules: run `npm run package && npm run examples` first.
     entry: '../../examples/vanilla/src/main.ts',
+    needsExample: '../../examples/vanilla/node_modules/authchart/package.json',
     env: {
       VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
       VITE_COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
@@ -88,7 +91,7 @@ export const SIZE_TARGETS = Object.freeze([
     budgetGzip: 30 * KB,
     goalGzip: 25 * KB,
     // The core's ceiling plus this page (0.6 kB) and a little: raise it with the core's.
-    ceilingGzip: 32.2 * KB,
+    ceilingGzip: 31.2 * KB,
     own: true,
   },
   {
@@ -103,8 +106,10 @@ export const SIZE_TARGETS = Object.freeze([
       VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
     },
     budgetGzip: 45 * KB,
-    // Raised from 57.5 with the library's ceiling (it is in the demo's initial bundle).
-    ceilingGzip: 61.8 * KB,
+    // Raised from 57.5 with the library's ceiling (it is in the demo's initial bundle), and by
+    // 0.5 kB when the account flows left the core: their lazy chunk shares modules with the entry,
+    // which the bundler now splits into three more initial chunks (issue 18 follows this up).
+    ceilingGzip: 62.3 * KB,
     own: true,
   },
   {
