@@ -8,7 +8,14 @@ const END = '<!-- statechart:end -->';
 const check = process.argv.includes('--check');
 
 // Vite loads the TypeScript machine without a build step (Node 20 cannot run TypeScript).
-const vite = await createServer({ configFile: false, logLevel: 'error', server: { middlewareMode: true, hmr: false } });
+// No dependency scan: it would start from every .html in the repo, and the bench pages import
+// packages the main install does not have (a scan error printed for nothing).
+const vite = await createServer({
+  configFile: false,
+  logLevel: 'error',
+  server: { middlewareMode: true, hmr: false },
+  optimizeDeps: { noDiscovery: true, entries: [] },
+});
 try {
   const { authMachine } = await vite.ssrLoadModule('/machines/authMachine.ts');
   const { toMermaid } = await vite.ssrLoadModule('/machines/toMermaid.ts');

@@ -83,6 +83,7 @@ export const accountMachine = setup({
     signingUp: {
       tags: 'busy',
       invoke: {
+        id: 'signUp',
         src: 'signUp',
         input: ({ context, event }) => {
           assertEvent(event, 'SIGN_UP');
@@ -114,6 +115,7 @@ export const accountMachine = setup({
     confirmingSignUp: {
       tags: 'busy',
       invoke: {
+        id: 'confirmSignUp',
         src: 'confirmSignUp',
         input: ({ context, event }) => {
           assertEvent(event, 'CONFIRM_SIGN_UP');
@@ -133,6 +135,7 @@ export const accountMachine = setup({
     resendingSignUpCode: {
       tags: 'busy',
       invoke: {
+        id: 'resendSignUpCode',
         src: 'resendSignUpCode',
         input: ({ context, event }) => {
           assertEvent(event, 'RESEND_SIGN_UP_CODE');
@@ -152,6 +155,7 @@ export const accountMachine = setup({
     signingIn: {
       tags: 'busy',
       invoke: {
+        id: 'signInAfterSignUp',
         src: 'signInAfterSignUp',
         input: ({ context }) => ({ signIn: context.signIn, credentials: context.autoSignIn! }),
         onDone: { target: 'idle', actions: ['forgetAutoSignIn', { type: 'setNotice', params: { notice: 'signUpConfirmed' } }] },
@@ -161,6 +165,7 @@ export const accountMachine = setup({
     requestingPasswordReset: {
       tags: 'busy',
       invoke: {
+        id: 'forgotPassword',
         src: 'forgotPassword',
         input: ({ context, event }) => {
           assertEvent(event, 'FORGOT_PASSWORD');
@@ -180,6 +185,7 @@ export const accountMachine = setup({
     confirmingPasswordReset: {
       tags: 'busy',
       invoke: {
+        id: 'confirmPasswordReset',
         src: 'confirmPasswordReset',
         input: ({ context, event }) => {
           assertEvent(event, 'CONFIRM_PASSWORD_RESET');

@@ -172,41 +172,27 @@ describe('createAuth', () => {
     auth.stop();
   });
 
-  it.each([403, 407, 408, 429])(
-    'keeps retrying a refresh refused with a bare %i (a proxy, firewall or captive portal, not Cognito)',
-    async (status) => {
-      const f = fixture();
-      f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
-      const auth = createAuth({ ...f.config, refreshApi: 'initiateAuth' });
-      await auth.signIn({ username: 'demo', password: 'pw' });
-      f.cognito.on('InitiateAuth', () => {
-        throw mapCognitoError('InitiateAuth', 'REFRESH_TOKEN_AUTH', { name: `HTTP${status}`, message: '', status });
-      });
-      auth.actor.send({ type: 'REFRESH' });
-      const snapshot = await waitFor(auth.actor, (s) => !s.hasTag('busy'));
-      expect(snapshot.value).toEqual({ refreshing: 'retrying' });
-      expect(f.storage.getItem(KEY)).not.toBeNull();
-      auth.stop();
-    },
-  );
-
-  it.each(['UnexpectedLambdaException', 'InvalidLambdaResponseException', 'ForbiddenException'])(
-    "keeps the session when a refresh fails with %s (the pool's trigger or a WAF rule, not the token)",
-    async (name) => {
-      const f = fixture();
-      f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
-      const auth = createAuth({ ...f.config, refreshApi: 'initiateAuth' });
-      await auth.signIn({ username: 'demo', password: 'pw' });
-      f.cognito.on('InitiateAuth', () => {
-        throw mapCognitoError('InitiateAuth', 'REFRESH_TOKEN_AUTH', { name, message: 'failed', status: 400 });
-      });
-      auth.actor.send({ type: 'REFRESH' });
-      const snapshot = await waitFor(auth.actor, (s) => !s.hasTag('busy'));
-      expect(snapshot.value).toEqual({ refreshing: 'retrying' });
-      expect(f.storage.getItem(KEY)).not.toBeNull();
-      auth.stop();
-    },
-  );
+  it.each([
+    // A proxy's, firewall's or captive portal's bare status, not Cognito's.
+    ...[403, 407, 408, 429].map((status) => [`a bare ${status}`, { name: `HTTP${status}`, status }] as const),
+    // The pool's trigger or a WAF rule failing says nothing about the refresh token.
+    ...['UnexpectedLambdaException', 'InvalidLambdaResponseException', 'ForbiddenException'].map(
+      (name) => [name, { name, status: 400 }] as const,
+    ),
+  ])('keeps the session and retries a refresh refused with %s', async (_, failure) => {
+    const f = fixture();
+    f.cognito.on('InitiateAuth', () => signInAnswer(f.tokensAt(Date.now())));
+    const auth = createAuth({ ...f.config, refreshApi: 'initiateAuth' });
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    f.cognito.on('InitiateAuth', () => {
+      throw mapCognitoError('InitiateAuth', 'REFRESH_TOKEN_AUTH', { ...failure, message: '' });
+    });
+    auth.actor.send({ type: 'REFRESH' });
+    const snapshot = await waitFor(auth.actor, (s) => !s.hasTag('busy'));
+    expect(snapshot.value).toEqual({ refreshing: 'retrying' });
+    expect(f.storage.getItem(KEY)).not.toBeNull();
+    auth.stop();
+  });
 
   it('keeps retrying a refresh that failed without an answer from the service', async () => {
     const f = fixture();
