@@ -42,6 +42,8 @@ export const accountMachine = setup({
     })),
     /** The password kept for sign-in is used once, or given up: never kept longer. */
     forgetAutoSignIn: assign({ autoSignIn: null }),
+    /** The flow is over (given up, or signed in): nothing of it is shown again. */
+    forgetFlow: assign({ pendingUsername: null, codeDelivery: null, notice: null, error: null, autoSignIn: null }),
   },
   guards: {
     /** Sign-up (or its confirmation) is done and the password is still in hand for this user. */
@@ -76,7 +78,7 @@ export const accountMachine = setup({
       actions: ['startStep', 'forgetAutoSignIn', { type: 'setPendingUsername', params: ({ event }) => ({ username: event.username }) }],
     },
     CONFIRM_PASSWORD_RESET: { target: '.confirmingPasswordReset', actions: ['startStep', 'forgetAutoSignIn'] },
-    CANCEL: { target: '.idle', actions: ['startStep', 'forgetAutoSignIn'] },
+    CANCEL: { target: '.idle', actions: 'forgetFlow' },
   },
   states: {
     idle: {},
@@ -127,7 +129,8 @@ export const accountMachine = setup({
             target: 'signingIn',
             actions: { type: 'setNotice', params: { notice: 'signUpConfirmed' } },
           },
-          { target: 'idle', actions: { type: 'setNotice', params: { notice: 'signUpConfirmed' } } },
+          // Confirmed under another spelling of the name, or without autoSignIn: sign in by hand.
+          { target: 'idle', actions: ['forgetAutoSignIn', { type: 'setNotice', params: { notice: 'signUpConfirmed' } }] },
         ],
         onError: { target: 'awaitingSignUpCode', actions: 'setError' },
       },
@@ -158,8 +161,10 @@ export const accountMachine = setup({
         id: 'signInAfterSignUp',
         src: 'signInAfterSignUp',
         input: ({ context }) => ({ signIn: context.signIn, credentials: context.autoSignIn! }),
-        onDone: { target: 'idle', actions: ['forgetAutoSignIn', { type: 'setNotice', params: { notice: 'signUpConfirmed' } }] },
-        onError: { target: 'idle', actions: ['setError', 'forgetAutoSignIn'] },
+        // Signed in: no welcome is left to show later (after a sign-out, say).
+        onDone: { target: 'idle', actions: 'forgetFlow' },
+        // The account is confirmed all the same: the sign-in page welcomes the user to sign in by hand.
+        onError: { target: 'idle', actions: ['forgetAutoSignIn', { type: 'setNotice', params: { notice: 'signUpConfirmed' } }] },
       },
     },
     requestingPasswordReset: {

@@ -189,6 +189,26 @@ describe('sign-up (the account entry, fakes)', () => {
     expect(account.actor.getSnapshot().context.autoSignIn).toBeNull();
   });
 
+  it('forgets the kept password when the confirmation names the user otherwise, and the welcome once signed in', async () => {
+    const cognito = new FakeCognito()
+      .on('SignUp', () => ({ UserConfirmed: false, UserSub: 'sub' }))
+      .on('ConfirmSignUp', () => ({}))
+      .on('InitiateAuth', () => {
+        throw new AuthError('network', 'offline');
+      });
+    const account = createAccountFlows(auth(cognito));
+    await account.signUp({ username: 'Alice', password: 'pw', autoSignIn: true });
+    expect(await account.confirmSignUp({ username: 'alice', code: '123456' })).toBe('signIn');
+    expect(account.actor.getSnapshot().context).toMatchObject({ autoSignIn: null, notice: 'signUpConfirmed' });
+
+    // A failed sign-in after confirmation: the account is confirmed; the user signs in by hand.
+    await account.signUp({ username: 'bob', password: 'pw', autoSignIn: true });
+    expect(await account.confirmSignUp({ username: 'bob', code: '123456' })).toBe('signIn');
+    expect(account.actor.getSnapshot().context).toMatchObject({ autoSignIn: null, notice: 'signUpConfirmed', pendingUsername: 'bob' });
+    account.cancel();
+    expect(account.actor.getSnapshot().context).toMatchObject({ pendingUsername: null, notice: null, codeDelivery: null });
+  });
+
   it('rejects a step that does not fit the current state', async () => {
     const a = auth(new FakeCognito());
     await expect(a.submitMfaCode('123456')).rejects.toMatchObject({ code: 'invalidRequest' });
