@@ -2,11 +2,10 @@ import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import { toAuthError } from '../AuthError.js';
 import type { Credentials } from '../AuthContext.js';
 import { credentialsWithHiddenPassword } from '../inspect/hideSecrets.js';
+import { machineInput } from '../machineInput.js';
 import type { AccountContext, AccountEvent, AccountInput, AccountNotice, CodeDelivery } from './AccountContext.js';
 import { confirmPasswordReset, forgotPassword } from './passwordResetActors.js';
 import { confirmSignUp, resendSignUpCode, signUp } from './signUpActors.js';
-
-const portsOf = ({ config, ports }: AccountContext) => ({ config, ports });
 
 /**
  * Sign-up, its confirmation and password reset: the account flows of someone not signed in, as
@@ -90,7 +89,7 @@ export const accountMachine = setup({
         input: ({ context, event }) => {
           assertEvent(event, 'SIGN_UP');
           const { username, password, attributes = {} } = event;
-          return { ...portsOf(context), username, password, attributes };
+          return { ...machineInput(context), username, password, attributes };
         },
         onDone: [
           {
@@ -121,7 +120,7 @@ export const accountMachine = setup({
         src: 'confirmSignUp',
         input: ({ context, event }) => {
           assertEvent(event, 'CONFIRM_SIGN_UP');
-          return { ...portsOf(context), username: event.username, code: event.code };
+          return { ...machineInput(context), username: event.username, code: event.code };
         },
         onDone: [
           {
@@ -142,7 +141,7 @@ export const accountMachine = setup({
         src: 'resendSignUpCode',
         input: ({ context, event }) => {
           assertEvent(event, 'RESEND_SIGN_UP_CODE');
-          return { ...portsOf(context), username: event.username };
+          return { ...machineInput(context), username: event.username };
         },
         onDone: {
           target: 'awaitingSignUpCode',
@@ -174,7 +173,7 @@ export const accountMachine = setup({
         src: 'forgotPassword',
         input: ({ context, event }) => {
           assertEvent(event, 'FORGOT_PASSWORD');
-          return { ...portsOf(context), username: event.username };
+          return { ...machineInput(context), username: event.username };
         },
         onDone: {
           target: 'awaitingResetCode',
@@ -195,7 +194,7 @@ export const accountMachine = setup({
         input: ({ context, event }) => {
           assertEvent(event, 'CONFIRM_PASSWORD_RESET');
           const { username, code, newPassword } = event;
-          return { ...portsOf(context), username, code, newPassword };
+          return { ...machineInput(context), username, code, newPassword };
         },
         onDone: { target: 'idle', actions: { type: 'setNotice', params: { notice: 'passwordReset' } } },
         onError: { target: 'awaitingResetCode', actions: 'setError' },
