@@ -4,7 +4,6 @@ import type { Challenge } from './challenges/Challenge.js';
 import type { ResolvedAuthConfig } from './ResolvedAuthConfig.js';
 import type { SessionEndReason } from './SessionEndReason.js';
 import type { Session } from './tokens/Session.js';
-import type { TotpSetup } from './TotpSetup.js';
 
 export interface AuthMachineInput {
   config: ResolvedAuthConfig;
@@ -34,10 +33,6 @@ export interface AuthContext {
   challenge: Challenge | null;
   /** Who was signed in when a session ended unasked, to pre-fill the sign-in again. */
   pendingUsername: string | null;
-  /** What the last account step achieved, for the app to say so. Cleared by the next step. */
-  notice: Notice | null;
-  /** A signed-in user's TOTP set-up in progress: the secret to put in an authenticator app. */
-  totpSetup: TotpSetup | null;
   /** The sign-in the last session belonged to, once it ended. */
   endedSignIn: EndedSignIn | null;
   /**
@@ -53,9 +48,6 @@ export interface EndedSignIn {
   /** `auth_time` (or `iat` without it), seconds. */
   authTime: number;
 }
-
-/** What the last signed-in account step achieved, for the app to say so. */
-export type Notice = 'passwordChanged' | 'totpEnabled' | 'mfaPreferenceSaved';
 
 /** A sign-in step's outcome: tokens, or the next challenge. */
 export type SignInResult = { session: Session; challenge?: undefined } | { challenge: Challenge; session?: undefined };

@@ -6,7 +6,7 @@ import type { SessionEndReason } from './SessionEndReason.js';
 export type AuthEvent =
   | ({ type: 'SIGN_IN' } & Credentials)
   | { type: 'SIGN_OUT'; global?: boolean }
-  /** Leaves a sign-in challenge or a TOTP set-up in progress. */
+  /** Leaves a sign-in challenge in progress. */
   | { type: 'CANCEL' }
   /** Answers NEW_PASSWORD_REQUIRED; `attributes` are the ones Cognito lists as required. */
   | { type: 'COMPLETE_NEW_PASSWORD'; newPassword: string; attributes?: Record<string, string> }
@@ -15,12 +15,6 @@ export type AuthEvent =
   | { type: 'SELECT_MFA_TYPE'; mfaType: MfaType }
   /** Answers CUSTOM_CHALLENGE (custom auth): what the pool's Lambda trigger asked for. */
   | { type: 'SUBMIT_CUSTOM_CHALLENGE'; answer: string }
-  | { type: 'CHANGE_PASSWORD'; previousPassword: string; proposedPassword: string }
-  /** Starts TOTP set-up for the signed-in user: the secret arrives in `context.totpSetup`. */
-  | { type: 'SET_UP_TOTP' }
-  /** Finishes TOTP set-up with a code from the app, and makes TOTP the preferred MFA. */
-  | { type: 'VERIFY_TOTP'; code: string }
-  | { type: 'SET_MFA_PREFERENCE'; totp: boolean }
   /** Refresh now (the app knows better, or tokens are within the lead window); ignored unless signed in. */
   | { type: 'REFRESH' }
   /**

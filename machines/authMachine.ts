@@ -35,8 +35,6 @@ export const authMachine = authSetup.createMachine({
     storageWarning: null,
     challenge: null,
     pendingUsername: null,
-    notice: null,
-    totpSetup: null,
     endedSignIn: null,
     otherTabRefreshingSince: null,
   }),

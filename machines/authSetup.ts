@@ -2,23 +2,20 @@ import { assign, emit, setup } from 'xstate';
 import { holdRefreshLock, listenForSignals, listenToTabs } from './actors/tabActors.js';
 import { asksToSignInAgain } from './asksToSignInAgain.js';
 import { toAuthError, type AuthError } from './AuthError.js';
-import { changePassword, setMfaPreference, setUpTotp, verifyTotp } from './actors/accountActors.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';
 import { revokeSession } from './actors/revokeSession.js';
 import { startSignIn } from './actors/startSignIn.js';
-import type { AuthContext, AuthMachineInput, Notice, RestoreResult, SignInResult } from './AuthContext.js';
+import type { AuthContext, AuthMachineInput, RestoreResult, SignInResult } from './AuthContext.js';
 import type { AuthEmitted, AuthEvent } from './AuthEvent.js';
 import type { Challenge, ChallengeKind } from './challenges/Challenge.js';
 import type { SessionEndReason } from './SessionEndReason.js';
-import type { TotpSetup } from './TotpSetup.js';
 import type { EndedSignIn } from './AuthContext.js';
 import {
   challengeWithHiddenSecrets,
   credentialsWithHiddenPassword,
   sessionWithHiddenTokens,
-  totpWithHiddenSecret,
 } from './inspect/hideSecrets.js';
 import { serializeSession } from './storage/storedSession.js';
 import type { TabMessage } from './tabs/TabChannel.js';
@@ -48,10 +45,6 @@ export const authSetup = setup({
     verifyChallengeTotp,
     refreshSession,
     revokeSession,
-    changePassword,
-    setUpTotp,
-    verifyTotp,
-    setMfaPreference,
   },
   actions: {
     setSession: assign((_, params: { session: Session | undefined }) => ({
@@ -60,15 +53,13 @@ export const authSetup = setup({
     /**
      * The one place a session is forgotten: entry action of the states without one (signedOut,
      * expired) and of signingOut, which keeps only the tokens it is revoking. Everything tied to
-     * the session goes: tokens, a TOTP set-up, a challenge, notices.
+     * the session goes: tokens and a challenge (with any TOTP secret of an MFA set-up).
      * What was signed out of is recorded (not a secret) so that a refresh crossing the sign-out
      * in another tab cannot sign this one in again.
      */
     forgetSession: assign(({ context }, params: { keepTokensToRevoke: boolean }) => ({
       session: params.keepTokensToRevoke ? context.session : null,
       challenge: null,
-      totpSetup: null,
-      notice: null,
       endedSignIn: context.session ? signInOf(context.session) : context.endedSignIn,
       otherTabRefreshingSince: null,
     })),
@@ -108,10 +99,6 @@ export const authSetup = setup({
     clearChallenge: assign({ challenge: null }),
     setError: assign((_, params: { error: unknown }) => ({ error: toAuthError(params.error) })),
     clearError: assign({ error: null }),
-    setNotice: assign((_, params: { notice: Notice }) => ({ notice: params.notice })),
-    clearNotice: assign({ notice: null }),
-    setTotpSetup: assign((_, params: { totpSetup: TotpSetup }) => ({ totpSetup: totpWithHiddenSecret(params.totpSetup) })),
-    clearTotpSetup: assign({ totpSetup: null }),
     /** Why the session ends, recorded on the transition that ends it (states cannot tell). */
     recordEndReason: assign((_, params: { reason: SessionEndReason }) => ({ endReason: params.reason })),
     startSession: assign({ endReason: null, refreshFailures: 0 }),
@@ -203,7 +190,6 @@ export const authSetup = setup({
     otherTabRefreshing: ({ context }) =>
       context.otherTabRefreshingSince !== null &&
       context.ports.clock.now() - context.otherTabRefreshingSince < context.config.lockTimeoutMs,
-    hasTotpSetup: ({ context }) => context.totpSetup !== null,
     idleTimeoutOn: ({ context }) => context.config.idleTimeoutMs !== null,
     maxSessionAgeOn: ({ context }) => context.config.maxSessionAgeMs !== null,
     /**
@@ -249,9 +235,6 @@ export const authSetup = setup({
       const authTime = (session.idClaims.auth_time ?? session.idClaims.iat) * 1000 - session.driftMs;
       return clampTimer(authTime + config.maxSessionAgeMs - ports.clock.now());
     },
-    /** When the tokens expire; 0 once they have. */
-    sessionExpiry: ({ context }) =>
-      context.session ? Math.max(0, context.session.expiresAt - context.ports.clock.now()) : 0,
     challengeTimeout: ({ context }) => context.config.challengeTimeoutMs,
     /** How long a tab granted the lock waits for the news of the tab that held it before. */
     otherTabNewsDue: ({ context }) => context.config.otherTabNewsWaitMs,

@@ -2,9 +2,8 @@ import { waitFor, type SnapshotFrom } from 'xstate';
 import { AuthError } from './AuthError.js';
 import type { AuthActor, authMachine } from './authMachine.js';
 import type { AuthEvent } from './AuthEvent.js';
-import type { Credentials, Notice } from './AuthContext.js';
+import type { Credentials } from './AuthContext.js';
 import type { MfaType } from './challenges/Challenge.js';
-import type { TotpSetup } from './TotpSetup.js';
 import { selectIsAuthenticated, selectNextStep, type NextStep } from './selectors.js';
 
 /**
@@ -21,12 +20,7 @@ export interface AuthSteps {
   selectMfaType(mfaType: MfaType): Promise<NextStep>;
   /** Answers a custom-auth challenge; resolves with `customChallenge` again when the pool asks more. */
   submitCustomChallenge(answer: string): Promise<NextStep>;
-  changePassword(input: { previousPassword: string; proposedPassword: string }): Promise<void>;
-  /** Starts TOTP set-up: show `otpauthUri` as a QR code and `secretCode` as text. */
-  setUpTotp(): Promise<TotpSetup>;
-  verifyTotp(code: string): Promise<void>;
-  setMfaPreference(input: { totp: boolean }): Promise<void>;
-  /** Abandons a sign-in challenge or TOTP set-up in progress. */
+  /** Abandons a sign-in challenge in progress. */
   cancel(): void;
 }
 
@@ -49,19 +43,6 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
 
   const next = async (event: AuthEvent) => selectNextStep(await perform(event));
 
-  /**
-   * A signed-in account request: `answered` tells its success apart from the machine leaving
-   * the request unanswered (a sign-out, or the session ending, meanwhile), which rejects.
-   */
-  async function performAccountStep(event: AuthEvent, answered: (snapshot: AuthSnapshot) => boolean): Promise<AuthSnapshot> {
-    const after = await perform(event);
-    if (!answered(after)) {
-      throw new AuthError('interrupted', `${event.type} did not finish: the session changed meanwhile; please try again.`);
-    }
-    return after;
-  }
-  const noticeIs = (notice: Notice) => (snapshot: AuthSnapshot) => snapshot.context.notice === notice;
-
   return {
     signIn: ({ username, password }) => next({ type: 'SIGN_IN', username, password }),
     completeNewPassword: ({ newPassword, attributes }) =>
@@ -69,19 +50,6 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
     submitMfaCode: (code) => next({ type: 'SUBMIT_MFA_CODE', code }),
     selectMfaType: (mfaType) => next({ type: 'SELECT_MFA_TYPE', mfaType }),
     submitCustomChallenge: (answer) => next({ type: 'SUBMIT_CUSTOM_CHALLENGE', answer }),
-    async changePassword({ previousPassword, proposedPassword }) {
-      await performAccountStep({ type: 'CHANGE_PASSWORD', previousPassword, proposedPassword }, noticeIs('passwordChanged'));
-    },
-    async setUpTotp() {
-      const after = await performAccountStep({ type: 'SET_UP_TOTP' }, (snapshot) => snapshot.context.totpSetup !== null);
-      return after.context.totpSetup!;
-    },
-    async verifyTotp(code) {
-      await performAccountStep({ type: 'VERIFY_TOTP', code }, noticeIs('totpEnabled'));
-    },
-    async setMfaPreference({ totp }) {
-      await performAccountStep({ type: 'SET_MFA_PREFERENCE', totp }, noticeIs('mfaPreferenceSaved'));
-    },
     cancel() {
       actor.send({ type: 'CANCEL' });
     },

@@ -14,7 +14,7 @@ export type { AuthSteps } from './authSteps.js';
 export { authMachine } from './authMachine.js';
 export type { AuthActor } from './authMachine.js';
 export type { AuthFetch } from './http/authFetch.js';
-export type { AuthContext, AuthMachineInput, Credentials, Notice, RestoreResult, SignInResult } from './AuthContext.js';
+export type { AuthContext, AuthMachineInput, Credentials, RestoreResult, SignInResult } from './AuthContext.js';
 export type { AuthEmitted, AuthEvent } from './AuthEvent.js';
 export type { AuthPorts, Clock, SignalSource } from './AuthPorts.js';
 export type { Challenge, ChallengeKind, ChallengeName, MfaType } from './challenges/Challenge.js';

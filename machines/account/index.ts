@@ -1,5 +1,10 @@
-// The `authchart/account` entry: sign-up and password reset, paid for only by apps that offer them.
+// The `authchart/account` entry: sign-up and password reset (createAccountFlows), and the signed-in
+// user's settings (createAccountSettings), each a chart of its own, paid for only by apps that use it.
 export { createAccountFlows } from './createAccountFlows.js';
 export type { AccountActor, AccountFlows, AccountStep } from './createAccountFlows.js';
 export { accountMachine } from './accountMachine.js';
 export type { AccountContext, AccountEvent, AccountNotice, CodeDelivery } from './AccountContext.js';
+export { createAccountSettings } from './createAccountSettings.js';
+export type { AccountSettings, SettingsActor } from './createAccountSettings.js';
+export { settingsMachine } from './settingsMachine.js';
+export type { SettingsContext, SettingsEvent, SettingsNotice, SignedInUser } from './SettingsContext.js';

@@ -18,15 +18,16 @@ const refreshOnRequest = {
 } as const;
 
 /**
- * Signed in with unexpired tokens. Refreshes start from `idle` (and `stillThere`) only: the
- * proactive timer, REFRESH and a 401 wait for an account request in flight instead of cutting
- * it short (Cognito may have done it already). Should that request outlast the tokens
- * themselves, the expiry timer here ends it and refreshes.
+ * Signed in with unexpired tokens: `idle` (the idle timer runs) or `stillThere` (the idle
+ * warning). The proactive refresh is due in either, before the tokens expire. The user's own
+ * settings requests run in the account settings' chart (authchart/account), never here, so no
+ * refresh waits for one or cuts one short.
  */
 export const signedInState = authSetup.createStateConfig({
   initial: 'idle',
   after: {
-    sessionExpiry: { target: '#auth.refreshing' },
+    // Moving between idle and stillThere keeps this timer: it depends on the tokens alone.
+    refreshDue: { target: '#auth.refreshing' },
     maxSessionAgeDue: {
       guard: 'maxSessionAgeOn',
       target: '#auth.signingOut',
@@ -50,7 +51,6 @@ export const signedInState = authSetup.createStateConfig({
   states: {
     idle: {
       after: {
-        refreshDue: { target: '#auth.refreshing' },
         idleDue: { guard: 'idleTimeoutOn', target: 'stillThere' },
       },
       on: {
@@ -62,18 +62,12 @@ export const signedInState = authSetup.createStateConfig({
         USER_ACTIVE: { target: 'idle', reenter: true, actions: ['recordActivity', 'announceActivity'] },
         ACTIVE_ELSEWHERE: { target: 'idle', reenter: true, actions: 'recordActivity' },
         SESSION_CHANGED_ELSEWHERE: { target: '#auth.syncing' },
-        CHANGE_PASSWORD: { target: 'changingPassword', actions: ['clearError', 'clearNotice'] },
-        // A new secret replaces any earlier one, which Cognito will no longer verify.
-        SET_UP_TOTP: { target: 'settingUpTotp', actions: ['clearTotpSetup', 'clearError', 'clearNotice'] },
-        VERIFY_TOTP: { guard: 'hasTotpSetup', target: 'verifyingTotp', actions: ['clearError', 'clearNotice'] },
-        SET_MFA_PREFERENCE: { target: 'savingMfaPreference', actions: ['clearError', 'clearNotice'] },
-        CANCEL: { actions: ['clearTotpSetup', 'clearError', 'clearNotice'] },
       },
     },
     /**
-     * No activity for the idle timeout: the app asks "still there?"; silence signs out. The
-     * warning is short, so no refresh timer here: tokens expiring meanwhile still refresh
-     * (signedIn's expiry timer), and auth.fetch refreshes whatever is due.
+     * No activity for the idle timeout: the app asks "still there?"; silence signs out. A refresh
+     * due meanwhile still happens (signedIn's timer) and comes back through `idle`, whose timers
+     * count from the last activity: the warning goes on where it was.
      */
     stillThere: {
       after: {
@@ -87,57 +81,6 @@ export const signedInState = authSetup.createStateConfig({
         ACTIVE_ELSEWHERE: { target: 'idle', actions: 'recordActivity' },
         WAKE: { target: '#auth.signedIn', reenter: true },
         ...refreshOnRequest,
-      },
-    },
-    changingPassword: {
-      tags: 'busy',
-      invoke: {
-        id: 'changePassword',
-        src: 'changePassword',
-        input: ({ context, event }) => {
-          assertEvent(event, 'CHANGE_PASSWORD');
-          const { previousPassword, proposedPassword } = event;
-          return { ...machineInput(context), session: context.session!, previousPassword, proposedPassword };
-        },
-        onDone: { target: 'idle', actions: { type: 'setNotice', params: { notice: 'passwordChanged' } } },
-        onError: { target: 'idle', actions: setErrorFromActor },
-      },
-    },
-    settingUpTotp: {
-      tags: 'busy',
-      invoke: {
-        id: 'setUpTotp',
-        src: 'setUpTotp',
-        input: ({ context }) => ({ ...machineInput(context), session: context.session! }),
-        onDone: { target: 'idle', actions: { type: 'setTotpSetup', params: ({ event }) => ({ totpSetup: event.output }) } },
-        onError: { target: 'idle', actions: setErrorFromActor },
-      },
-    },
-    verifyingTotp: {
-      tags: 'busy',
-      invoke: {
-        id: 'verifyTotp',
-        src: 'verifyTotp',
-        input: ({ context, event }) => {
-          assertEvent(event, 'VERIFY_TOTP');
-          return { ...machineInput(context), session: context.session!, code: event.code };
-        },
-        onDone: { target: 'idle', actions: ['clearTotpSetup', { type: 'setNotice', params: { notice: 'totpEnabled' } }] },
-        // The secret stays, so the user can try the next code.
-        onError: { target: 'idle', actions: setErrorFromActor },
-      },
-    },
-    savingMfaPreference: {
-      tags: 'busy',
-      invoke: {
-        id: 'setMfaPreference',
-        src: 'setMfaPreference',
-        input: ({ context, event }) => {
-          assertEvent(event, 'SET_MFA_PREFERENCE');
-          return { ...machineInput(context), session: context.session!, totp: event.totp };
-        },
-        onDone: { target: 'idle', actions: { type: 'setNotice', params: { notice: 'mfaPreferenceSaved' } } },
-        onError: { target: 'idle', actions: setErrorFromActor },
       },
     },
   },

@@ -9,8 +9,8 @@ export const signedOutState = authSetup.createStateConfig({
   // Whatever path led here (sign-out, another tab, a failed sign-in), nothing of a session stays.
   entry: { type: 'forgetSession', params: { keepTokensToRevoke: false } },
   on: {
-    SIGN_IN: { target: '#auth.authenticating', actions: ['clearError', 'clearNotice'] },
-    CANCEL: { target: '.idle', actions: ['clearError', 'clearNotice'] },
+    SIGN_IN: { target: '#auth.authenticating', actions: 'clearError' },
+    CANCEL: { target: '.idle', actions: 'clearError' },
   },
   states: {
     idle: {

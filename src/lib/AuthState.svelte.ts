@@ -13,10 +13,8 @@ import {
   type Challenge,
   type Credentials,
   type NextStep,
-  type Notice,
   type SessionEndReason,
   type SessionTimes,
-  type TotpSetup,
 } from '../../machines/index.js';
 import { stateName } from './stateName.js';
 
@@ -106,16 +104,6 @@ export class AuthState {
   get challenge(): Challenge | null {
     const snapshot = this.snapshot;
     return snapshot.matches('authenticating') ? snapshot.context.challenge : null;
-  }
-
-  /** What the last account step achieved (`passwordChanged`, `totpEnabled`…); see NOTICE_MESSAGES. */
-  get notice(): Notice | null {
-    return this.snapshot.context.notice;
-  }
-
-  /** A signed-in user's TOTP set-up in progress: the secret to show once, as a QR code and as text. */
-  get totpSetup(): TotpSetup | null {
-    return this.snapshot.context.totpSetup;
   }
 
   get refreshCount(): number {

@@ -1,5 +1,5 @@
-import type { AccountNotice } from '../../machines/account/index.js';
-import { AuthError, type AuthErrorCode, type Notice, type SessionEndReason } from '../../machines/index.js';
+import type { AccountNotice, SettingsNotice } from '../../machines/account/index.js';
+import { AuthError, type AuthErrorCode, type SessionEndReason } from '../../machines/index.js';
 
 /**
  * What to tell a person for each AuthError code. One map, so every screen says the same thing;
@@ -52,8 +52,8 @@ export const SESSION_END_MESSAGES: Readonly<Record<SessionEndReason, string>> = 
   maxAge: 'Your session reached its time limit. Please sign in again.',
 };
 
-/** What the last account step achieved (`context.notice`), in words. */
-export const NOTICE_MESSAGES: Readonly<Record<Notice | AccountNotice, string>> = {
+/** What the last account step or settings request achieved (their `context.notice`), in words. */
+export const NOTICE_MESSAGES: Readonly<Record<SettingsNotice | AccountNotice, string>> = {
   signUpCodeSent: 'We sent you a confirmation code.',
   signUpConfirmed: 'Your account is confirmed. Sign in to carry on.',
   codeResent: 'We sent you a new code.',

@@ -2,7 +2,7 @@ import { AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/
 import { randomUUID } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, inject, it } from 'vitest';
-import { createAccountFlows, type AccountFlows } from '../../machines/account/index.js';
+import { createAccountFlows, createAccountSettings, type AccountFlows } from '../../machines/account/index.js';
 import { AuthError, createAuth, memoryStorage, type Auth } from '../../machines/index.js';
 
 const cognito = inject('cognito');
@@ -136,16 +136,18 @@ describe('account flows against cognito-local', () => {
   it('sets up TOTP, then signs in with SOFTWARE_TOKEN_MFA', async () => {
     const username = await confirmedUser('totp');
     const auth = newAuth();
+    const settings = createAccountSettings(auth);
     await auth.signIn({ username, password: PASSWORD });
-    const setup = await auth.setUpTotp();
+    const setup = await settings.setUpTotp();
     expect(setup.otpauthUri).toMatch(/^otpauth:\/\/totp\/authchart:/);
-    expect((await failure(auth.verifyTotp('12'))).code).toBe('invalidRequest');
+    expect((await failure(settings.verifyTotp('12'))).code).toBe('invalidRequest');
     const totp = totpFor(setup.secretCode);
     const wrongCode = String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, '0');
-    expect((await failure(auth.verifyTotp(wrongCode))).code).toBe('codeMismatch');
-    await auth.verifyTotp(totp.generate());
-    expect(auth.actor.getSnapshot().context.notice).toBe('totpEnabled');
+    expect((await failure(settings.verifyTotp(wrongCode))).code).toBe('codeMismatch');
+    await settings.verifyTotp(totp.generate());
+    expect(settings.actor.getSnapshot().context.notice).toBe('totpEnabled');
     await auth.signOut();
+    settings.stop();
 
     expect(await auth.signIn({ username, password: PASSWORD })).toBe('mfaCode');
     expect(auth.actor.getSnapshot().context.challenge?.name).toBe('SOFTWARE_TOKEN_MFA');

@@ -94,10 +94,6 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   SUBMIT_MFA_CODE: [event('SUBMIT_MFA_CODE', { code: '123456' })],
   SELECT_MFA_TYPE: [event('SELECT_MFA_TYPE', { mfaType: 'SOFTWARE_TOKEN_MFA' })],
   SUBMIT_CUSTOM_CHALLENGE: [event('SUBMIT_CUSTOM_CHALLENGE', { answer: 'answer' })],
-  CHANGE_PASSWORD: [event('CHANGE_PASSWORD', { previousPassword: 'pw', proposedPassword: 'new-pw' })],
-  SET_UP_TOTP: [event('SET_UP_TOTP')],
-  VERIFY_TOTP: [event('VERIFY_TOTP', { code: '123456' })],
-  SET_MFA_PREFERENCE: [event('SET_MFA_PREFERENCE', { totp: false })],
   LOCK_ACQUIRED: [event('LOCK_ACQUIRED')],
   WAKE: [event('WAKE')],
   USER_ACTIVE: [event('USER_ACTIVE')],
@@ -138,7 +134,10 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     // `origin` (ignored by the machine) says whose tokens they are, for labels and the replay.
     outputs: (context) => [
       { status: 'empty' },
-      ...(context.session ? [{ status: 'usable', session: context.session, origin: 'ours' }] : []),
+      // This tab's own tokens, as the real restore would class them: expired ones only refresh.
+      ...(context.session
+        ? [{ status: context.session.expiresAt > T0 ? 'usable' : 'refreshable', session: context.session, origin: 'ours' }]
+        : []),
       { status: 'usable', session: otherTabSession(context, T0), origin: 'otherTab' },
       ...endedSignInSession(context, T0).map((session) => ({ status: 'usable', session, origin: 'endedSignIn' })),
       // Signed in 12 hours ago: at its maximum age.
@@ -169,10 +168,6 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     errors: [error('refreshRejected'), error('network')],
   },
   revokeSession: { outputs: [{ revoked: true, globalSignOut: 'notRequested' }], errors: [error('unknown')] },
-  changePassword: { outputs: [undefined], errors: [error('invalidPassword')] },
-  setUpTotp: { outputs: [{ secretCode: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x' }], errors: [error('network')] },
-  verifyTotp: { outputs: [undefined], errors: [error('codeMismatch')] },
-  setMfaPreference: { outputs: [undefined], errors: [error('network')] },
 };
 
 /** An invoke's logic by its id: `readSharedSession` runs `restoreSession`, for example. */
@@ -280,7 +275,6 @@ export function snapshotKey(snapshot: AnyMachineSnapshot | undefined): string {
     status: snapshot.status,
     session: context.session !== null,
     challenge: within('authenticating') ? (context.challenge?.name ?? null) : undefined,
-    totpSetup: within('signedIn') ? context.totpSetup !== null : undefined,
     // Set only with a session (forgetSession clears it); read when the lock is granted.
     otherTabRefreshing: within('signedIn') || within('refreshing') ? context.otherTabRefreshingSince !== null : undefined,
     // Read when another tab's session arrives after this tab's ended.

@@ -1,5 +1,5 @@
 import { waitFor } from 'xstate';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuthError, createAuth, selectNeedsReauth, type AuthConfig } from '../../machines/index.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
@@ -101,85 +101,6 @@ describe('re-authentication through a challenge', () => {
 
     await expect(auth.signIn({ username: 'demo', password: 'wrong' })).rejects.toMatchObject({ code: 'invalidCredentials' });
     expect(auth.actor.getSnapshot().value).toEqual({ signedOut: 'idle' });
-    auth.stop();
-  });
-});
-
-describe('account steps and refreshes', () => {
-  it('a 401 from the API during a password change waits for it, then refreshes and replays', async () => {
-    let finishChange: () => void = () => {};
-    let answerFirstCall: () => void = () => {};
-    let refreshes = 0;
-    const cognito = new FakeCognito()
-      .on('InitiateAuth', (input) => (input.AuthFlow === 'REFRESH_TOKEN_AUTH' ? tokens(2 + refreshes++) : tokens(1)))
-      .on('ChangePassword', () => new Promise((resolve) => (finishChange = () => resolve({}))));
-    let apiCalls = 0;
-    const auth = createAuth({
-      authFlow: 'USER_PASSWORD_AUTH',
-      userPoolId: TEST_POOL.userPoolId,
-      clientId: TEST_POOL.clientId,
-      storage: 'memory',
-      transport: cognito,
-      apiOrigins: ['https://api.example.com'],
-      fetch: async () => {
-        if (apiCalls++ > 0) return new Response(null, { status: 200 });
-        await new Promise<void>((resolve) => (answerFirstCall = resolve));
-        return new Response(null, { status: 401 });
-      },
-    });
-    await auth.signIn({ username: 'demo', password: 'pw' });
-    // A call already on its way to the API when the user changes their password…
-    const call = auth.fetch('https://api.example.com/notes');
-    await vi.waitFor(() => expect(apiCalls).toBe(1));
-    const change = auth.changePassword({ previousPassword: 'pw', proposedPassword: 'new-pw' });
-    await waitFor(auth.actor, (s) => s.matches({ signedIn: 'changingPassword' }));
-    // …comes back 401: the change is not cut short, and no refresh starts under it.
-    answerFirstCall();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(auth.actor.getSnapshot().matches({ signedIn: 'changingPassword' })).toBe(true);
-    expect(refreshes).toBe(0);
-
-    finishChange();
-    await change;
-    expect(auth.actor.getSnapshot().context.notice).toBe('passwordChanged');
-    expect((await call).status).toBe(200);
-    expect(refreshes).toBe(1);
-    auth.stop();
-  });
-
-  it('a sign-out during a password change rejects the change as interrupted, never as done', async () => {
-    const cognito = new FakeCognito()
-      .on('InitiateAuth', () => tokens(1))
-      .on('ChangePassword', () => new Promise(() => {}))
-      .on('RevokeToken', () => ({}));
-    const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
-    await auth.signIn({ username: 'demo', password: 'pw' });
-    const change = auth.changePassword({ previousPassword: 'pw', proposedPassword: 'new-pw' });
-    await waitFor(auth.actor, (s) => s.matches({ signedIn: 'changingPassword' }));
-    auth.actor.send({ type: 'SIGN_OUT' });
-    await expect(change).rejects.toMatchObject({ code: 'interrupted', retryable: true });
-    auth.stop();
-  });
-});
-
-describe('account steps during a refresh', () => {
-  it('wait for the refresh instead of failing', async () => {
-    let finishRefresh: (value: ReturnType<typeof tokens>) => void = () => {};
-    const cognito = new FakeCognito()
-      .on('InitiateAuth', (input) =>
-        input.AuthFlow === 'REFRESH_TOKEN_AUTH' ? new Promise((resolve) => (finishRefresh = resolve)) : tokens(1),
-      )
-      .on('ChangePassword', () => ({}));
-    const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
-    await auth.signIn({ username: 'demo', password: 'pw' });
-    auth.actor.send({ type: 'REFRESH' });
-    const change = auth.changePassword({ previousPassword: 'pw', proposedPassword: 'new-pw' });
-    await waitFor(auth.actor, (s) => s.matches({ refreshing: { locked: 'requesting' } }));
-    await new Promise((resolve) => setImmediate(resolve));
-    finishRefresh(tokens(2));
-    await change;
-    expect(cognito.callsOf('ChangePassword')).toHaveLength(1);
-    expect(auth.actor.getSnapshot().context.notice).toBe('passwordChanged');
     auth.stop();
   });
 });

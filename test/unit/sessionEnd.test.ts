@@ -1,5 +1,6 @@
 import { waitFor } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { createAccountSettings, type AccountSettings } from '../../machines/account/index.js';
 import { AuthError, createAuth, type Auth, type AuthConfig } from '../../machines/index.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
@@ -12,7 +13,7 @@ function tokens(serial: number, lifetimeSeconds = 3600) {
 }
 
 /**
- * Signed in with a TOTP set-up open (its secret in the context), and a refresh that answers
+ * Signed in with a TOTP set-up open (its secret in the settings' context), and a refresh that answers
  * only when `answerRefresh` is called (or is refused, with `refuse`).
  */
 async function signedInWithTotpSecret(config: Partial<AuthConfig> = {}, options: { refuse?: boolean } = {}) {
@@ -36,51 +37,58 @@ async function signedInWithTotpSecret(config: Partial<AuthConfig> = {}, options:
     ...config,
   });
   await auth.signIn({ username: 'demo', password: 'right' });
-  await auth.setUpTotp();
-  expect(auth.actor.getSnapshot().context.totpSetup).not.toBeNull();
-  return { auth, answerRefresh: () => answerRefresh() };
+  const settings = createAccountSettings(auth);
+  await settings.setUpTotp();
+  expect(settings.actor.getSnapshot().context.totpSetup).not.toBeNull();
+  return { auth, settings, answerRefresh: () => answerRefresh() };
 }
 
-/** No secret of the ended session may be left in the context (or its JSON, which apps log). */
-function expectNothingLeftOf(auth: Auth) {
+/** No secret of the ended session may be left in either chart's context (or its JSON, which apps log). */
+function expectNothingLeftOf(auth: Auth, settings: AccountSettings) {
   const context = auth.actor.getSnapshot().context;
-  expect(context.totpSetup, 'TOTP secret').toBeNull();
+  expect(settings.actor.getSnapshot().context.totpSetup, 'TOTP secret').toBeNull();
+  expect(settings.actor.getSnapshot().value).toBe('idle');
   expect(context.session, 'tokens').toBeNull();
   expect(context.challenge, 'challenge').toBeNull();
   expect(JSON.stringify(auth.actor.getSnapshot())).not.toContain(SECRET);
+  expect(JSON.stringify(settings.actor.getSnapshot().context.totpSetup)).not.toContain(SECRET);
 }
 
 describe('ending a session forgets everything tied to it', () => {
   it('signing out while a refresh is in flight leaves no TOTP secret behind', async () => {
-    const { auth } = await signedInWithTotpSecret();
+    const { auth, settings } = await signedInWithTotpSecret();
     auth.actor.send({ type: 'REFRESH' });
     await waitFor(auth.actor, (s) => s.matches({ refreshing: { locked: 'requesting' } }));
     await auth.signOut();
-    expectNothingLeftOf(auth);
+    expectNothingLeftOf(auth, settings);
+    settings.stop();
     auth.stop();
   });
 
   it('a refused refresh leaves no TOTP secret behind', async () => {
-    const { auth } = await signedInWithTotpSecret({}, { refuse: true });
+    const { auth, settings } = await signedInWithTotpSecret({}, { refuse: true });
     auth.actor.send({ type: 'REFRESH' });
     await waitFor(auth.actor, (s) => s.matches('expired'));
-    expectNothingLeftOf(auth);
+    expectNothingLeftOf(auth, settings);
+    settings.stop();
     auth.stop();
   });
 
   it('the idle sign-out leaves no TOTP secret behind', async () => {
-    const { auth } = await signedInWithTotpSecret({ idleTimeoutMinutes: 0.0005, idleWarningSeconds: 0.01, activity: null });
+    const { auth, settings } = await signedInWithTotpSecret({ idleTimeoutMinutes: 0.0005, idleWarningSeconds: 0.01, activity: null });
     await waitFor(auth.actor, (s) => s.matches('signedOut'), { timeout: 2_000 });
     expect(auth.actor.getSnapshot().context.endReason).toBe('idle');
-    expectNothingLeftOf(auth);
+    expectNothingLeftOf(auth, settings);
+    settings.stop();
     auth.stop();
   });
 
   it('the maximum session age leaves no TOTP secret behind', async () => {
-    const { auth } = await signedInWithTotpSecret({ maxSessionAgeHours: 0.5 / 3_600_000 });
+    const { auth, settings } = await signedInWithTotpSecret({ maxSessionAgeHours: 0.5 / 3_600_000 });
     await waitFor(auth.actor, (s) => s.matches('signedOut'), { timeout: 2_000 });
     expect(auth.actor.getSnapshot().context.endReason).toBe('maxAge');
-    expectNothingLeftOf(auth);
+    expectNothingLeftOf(auth, settings);
+    settings.stop();
     auth.stop();
   });
 });

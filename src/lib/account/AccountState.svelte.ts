@@ -1,6 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
-import { createAccountFlows, type AccountFlows, type AccountNotice, type CodeDelivery } from '../../machines/account/index.js';
-import type { Auth } from '../../machines/index.js';
+import { createAccountFlows, type AccountFlows, type AccountNotice, type CodeDelivery } from '../../../machines/account/index.js';
+import type { Auth } from '../../../machines/index.js';
 
 /**
  * Reactive view of the account flows (sign-up, password reset) for runes code. Pages that offer
