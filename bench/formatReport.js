@@ -41,9 +41,10 @@ function budgetCell(row) {
   if (row.budgetGzip === null) return '—';
   const goal = row.goalGzip === null ? '' : `, goal ${kB(row.goalGzip)}`;
   const verdict = row.withinBudget
-    ? `within (${kB(row.budgetGzip - row.initial.gzip)} to spare)`
-    : `**over by ${kB(row.initial.gzip - row.budgetGzip)}**`;
-  return `≤ ${kB(row.budgetGzip)}${goal}: ${verdict}${ceilingNote(row)}`;
+    ? `within (${kB(row.budgetGzip - row.budgetedGzip)} to spare)`
+    : `**over by ${kB(row.budgetedGzip - row.budgetGzip)}**`;
+  const part = row.budgetedGzip === row.initial.gzip ? '' : `the part ${kB(row.budgetedGzip)}: `;
+  return `${part}≤ ${kB(row.budgetGzip)}${goal}: ${verdict}${ceilingNote(row)}`;
 }
 
 /** @param {SizeRow} row */

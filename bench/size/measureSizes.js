@@ -12,6 +12,8 @@ import { SIZE_TARGETS } from './sizeTargets.js';
  * @property {ByteSizes} initial       the JS loaded at start (entry + its static imports)
  * @property {ByteSizes | null} lazy   chunks loaded later by dynamic import, if any
  * @property {string[]} files
+ * @property {number} budgetedGzip    what the budget and ceiling apply to: the initial gzip size, less the
+ *   base bundle's for a part measured on top of it (`partOf`)
  * @property {number | null} budgetGzip
  * @property {number | null} goalGzip
  * @property {boolean | null} withinBudget
@@ -47,6 +49,7 @@ export async function measureSizes(options = {}) {
       id: target.id,
       label: target.label,
       initial,
+      budgetedGzip: initial.gzip,
       lazy: lazyChunks.length > 0 ? sizeOf(lazyChunks.map((chunk) => chunk.code)) : null,
       files: chunks.map((chunk) => `${chunk.fileName}${chunk.initial ? '' : ' (lazy)'}`),
       budgetGzip: target.budgetGzip ?? null,
@@ -57,6 +60,14 @@ export async function measureSizes(options = {}) {
       ratioToAmplify: null,
     });
     options.log?.(`size: built ${target.id} in ${Math.round(performance.now() - started)} ms`);
+  }
+  for (const target of targets.filter((target) => target.partOf)) {
+    const row = rows.find((candidate) => candidate.id === target.id);
+    const base = rows.find((candidate) => candidate.id === target.partOf);
+    if (!row || !base) continue;
+    row.budgetedGzip = row.initial.gzip - base.initial.gzip;
+    row.withinBudget = row.budgetGzip === null ? null : row.budgetedGzip <= row.budgetGzip;
+    row.withinCeiling = row.ceilingGzip === null ? null : row.budgetedGzip <= row.ceilingGzip;
   }
   const amplify = rows.find((row) => row.id === 'amplify');
   if (amplify) {

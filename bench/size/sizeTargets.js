@@ -18,6 +18,8 @@ const version = (/** @type {string} */ name) => BENCH_PACKAGE.dependencies[name]
  *   accident. Budgets are the target; the ceiling stops the bundle drifting away from it.
  * @property {boolean} own           authchart's own bundle (checked in CI) rather than a comparison
  * @property {boolean} [needsBenchDeps]  imports packages from bench/node_modules
+ * @property {string} [partOf]      id of the bundle this one adds to: its budget and ceiling apply to the
+ *   difference (what the part costs an app that already has the base), and the base must be measured too
  * @property {string} [needsExample]  a file that exists once the example installed the tarball
  *   (relative to bench/size/); the target is skipped, with a note, until then
  */
@@ -32,14 +34,11 @@ export const SIZE_TARGETS = Object.freeze([
     id: 'authchart',
     label: 'authchart (`machines/index.ts`, default fetch transport)',
     entry: 'entries/authchartDefault.ts',
-    budgetGzip: 20 * KB,
-    goalGzip: 15 * KB,
-    // Raised from 28.0 on purpose: issues 15 and 16 (checked options, the cross-tab refresh
-    // announcement, lock takeover by time held, the refresh fallback, JSON checks: +2.1 kB) and
-    // issue 17 (SRP, 2.4 kB on its own line, and custom auth), less what left for entries of their
-    // own: the inspector's redaction, the worker tier, sign-up and password reset (-2.2 kB). The
-    // size issue (18) is to bring the core under 28.0.
-    ceilingGzip: 30.6 * KB,
+    // The size issue's (18) budget and goal: the session lifecycle with SRP and password sign-in.
+    budgetGzip: 28 * KB,
+    goalGzip: 24 * KB,
+    // Today's size plus a little, after the signed-in settings left for authchart/account (-0.9 kB).
+    ceilingGzip: 29.6 * KB,
     own: true,
   },
   {
@@ -50,9 +49,21 @@ export const SIZE_TARGETS = Object.freeze([
   },
   {
     id: 'account',
-    label: 'authchart with `authchart/account` (sign-up, confirmation, password reset): less the core line, the part\'s cost',
+    label: 'optional: `authchart/account` sign-up, confirmation, password reset (`createAccountFlows`), with the core',
     entry: 'entries/account.ts',
-    own: false,
+    partOf: 'authchart',
+    budgetGzip: 4 * KB,
+    goalGzip: 2.5 * KB,
+    own: true,
+  },
+  {
+    id: 'accountSettings',
+    label: 'optional: `authchart/account` password change, TOTP, MFA preference (`createAccountSettings`), with the core',
+    entry: 'entries/accountSettings.ts',
+    partOf: 'authchart',
+    budgetGzip: 4 * KB,
+    goalGzip: 2.5 * KB,
+    own: true,
   },
   {
     id: 'inspect',
@@ -90,8 +101,8 @@ export const SIZE_TARGETS = Object.freeze([
     },
     budgetGzip: 30 * KB,
     goalGzip: 25 * KB,
-    // The core's ceiling plus this page (0.6 kB) and a little: raise it with the core's.
-    ceilingGzip: 31.2 * KB,
+    // The core's ceiling plus this page (0.6 kB): raise it with the core's.
+    ceilingGzip: 30.2 * KB,
     own: true,
   },
   {
@@ -105,11 +116,11 @@ export const SIZE_TARGETS = Object.freeze([
       VITE_COGNITO_REGION: LOCAL_POOL.region,
       VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
     },
-    budgetGzip: 45 * KB,
-    // Raised from 57.5 with the library's ceiling (it is in the demo's initial bundle), and by
-    // 0.5 kB when the account flows left the core: their lazy chunk shares modules with the entry,
-    // which the bundler now splits into three more initial chunks (issue 18 follows this up).
-    ceilingGzip: 62.3 * KB,
+    // The size issue's (18) budget and goal for the landing page's initial JS.
+    budgetGzip: 48 * KB,
+    goalGzip: 42 * KB,
+    // Today's size plus a little, after the session panel and re-auth dialog became lazy (-4.1 kB).
+    ceilingGzip: 58.2 * KB,
     own: true,
   },
   {
