@@ -43,6 +43,9 @@ try {
   }
   vite = await createServerOwningSignals({
     server: { host: '127.0.0.1', port: portFrom('PORT') ?? 5173, strictPort: false },
+    // The first-run test starts the dev server as a fresh clone would, with an empty dependency
+    // cache of its own, without touching the developer's node_modules/.vite.
+    ...(process.env['AUTHCHART_VITE_CACHE_DIR'] ? { cacheDir: process.env['AUTHCHART_VITE_CACHE_DIR'] } : {}),
   });
   await vite.listen();
   printBanner(vite, realPool ? env : undefined);
