@@ -2,6 +2,7 @@ import type { SimulatedClock } from 'xstate';
 import type { Clock, SignalSource } from './AuthPorts.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import type { RedactedInspector } from './inspect/isRedactedInspector.js';
+import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { AuthConfigInput } from './resolveConfig.js';
 import type { StorageTier } from './storage/StorageTier.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
@@ -23,6 +24,8 @@ export interface AuthConfig extends AuthConfigInput {
    * `@statelyai/inspect`'s `inspector.inspect`): it only ever receives redacted events.
    */
   inspect?: RedactedInspector;
+  /** Managed login with PKCE: `hostedUi({ domain, redirectUri })` from `authchart/oauth`. */
+  oauth?: OAuthPort;
   /**
    * The time source. Tests pass XState's SimulatedClock, which then also drives the machine's
    * timers (it has `setTimeout`/`clearTimeout`).

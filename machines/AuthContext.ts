@@ -17,6 +17,8 @@ export interface AuthContext {
   session: Session | null;
   /** The last failure, until the next successful step. */
   error: AuthError | null;
+  /** What the app gave `signInWithRedirect` as `customState`, once back and signed in. */
+  customState: string | null;
   /** Why the last session ended; cleared by the next sign-in. */
   endReason: SessionEndReason | null;
   /** Successful refreshes since the actor started (by this tab; adopted ones are not counted). */

@@ -57,6 +57,10 @@ export type AuthErrorCode =
   | 'sessionRevoked'
   /** An account request ended without its answer: the session ended or expired meanwhile. */
   | 'interrupted'
+  /** Managed login: the user (or the identity provider) declined the sign-in (`access_denied`). */
+  | 'accessDenied'
+  /** Managed login: the return could not be used (state mismatch, lost request, a spent or expired code). */
+  | 'redirectFailed'
   | 'unknown';
 
 const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set([

@@ -1,11 +1,16 @@
 import type { AuthError } from './AuthError.js';
 import type { Credentials } from './AuthContext.js';
 import type { MfaType } from './challenges/Challenge.js';
+import type { RedirectOptions, RedirectResponse } from './oauth/OAuthPort.js';
 import type { SessionEndReason } from './SessionEndReason.js';
 
 export type AuthEvent =
   | ({ type: 'SIGN_IN' } & Credentials)
   | { type: 'SIGN_OUT'; global?: boolean }
+  /** Managed login: to the pool's sign-in page (with PKCE); the page navigates away. */
+  | { type: 'SIGN_IN_WITH_REDIRECT'; options: RedirectOptions }
+  /** The page loaded at the redirect URI with the authorization server's answer (sent at start-up). */
+  | { type: 'REDIRECT_RETURNED'; response: RedirectResponse }
   /** Leaves a sign-in challenge in progress. */
   | { type: 'CANCEL' }
   /** Answers NEW_PASSWORD_REQUIRED; `attributes` are the ones Cognito lists as required. */

@@ -1,4 +1,5 @@
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
+import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
 import type { RefreshLock } from './tabs/RefreshLock.js';
 import type { TabChannel } from './tabs/TabChannel.js';
@@ -23,6 +24,8 @@ export interface AuthPorts {
   wake: SignalSource | null;
   /** User activity in this tab (already throttled), for the idle timeout. */
   activity: SignalSource | null;
+  /** Managed login (`hostedUi(…)` from `authchart/oauth`); null when the app never redirects. */
+  oauth: OAuthPort | null;
 }
 
 /** Something that calls back now and then, e.g. on `visibilitychange`; returns unsubscribe. */

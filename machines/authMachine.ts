@@ -1,4 +1,5 @@
 import { assertEvent, type Actor } from 'xstate';
+import { AuthError } from './AuthError.js';
 import type { AuthContext } from './AuthContext.js';
 import { authSetup } from './authSetup.js';
 import { machineInput } from './machineInput.js';
@@ -27,6 +28,7 @@ export const authMachine = authSetup.createMachine({
     ports: input.ports,
     session: null,
     error: null,
+    customState: null,
     endReason: null,
     refreshCount: 0,
     refreshFailures: 0,
@@ -79,6 +81,10 @@ export const authMachine = authSetup.createMachine({
   states: {
     restoring: {
       tags: 'busy',
+      on: {
+        // Sent at start-up when the page is the redirect URI with managed login's answer.
+        REDIRECT_RETURNED: { target: 'handlingRedirect' },
+      },
       invoke: {
         id: 'restoreSession',
         src: 'restoreSession',
@@ -109,6 +115,65 @@ export const authMachine = authSetup.createMachine({
         onError: {
           target: 'signedOut',
           actions: ['forgetStoredSession', setErrorFromActor, { type: 'recordEndReason', params: { reason: 'invalidStorage' } }],
+        },
+      },
+    },
+    /** Back from managed login: the code is exchanged for tokens, or the refusal reported. */
+    handlingRedirect: {
+      tags: 'busy',
+      invoke: {
+        id: 'completeRedirect',
+        src: 'completeRedirect',
+        input: ({ context, event }) => {
+          assertEvent(event, 'REDIRECT_RETURNED');
+          return { ...machineInput(context), response: event.response };
+        },
+        onDone: {
+          target: 'signedIn',
+          actions: [
+            { type: 'setSession', params: ({ event }) => ({ session: event.output.session }) },
+            'persistSession',
+            'announceStoredSession',
+            'rememberHostedSignIn',
+            'startSession',
+            'clearError',
+            { type: 'setCustomState', params: ({ event }) => ({ customState: event.output.customState }) },
+          ],
+        },
+        // What storage holds (often nothing) decides where this tab is; the error says why not signed in.
+        onError: { target: 'restoring', actions: setErrorFromActor },
+      },
+    },
+    /** To managed login: the pending request is kept in this tab and the page navigates away. */
+    redirecting: {
+      tags: 'busy',
+      entry: 'clearError',
+      initial: 'navigating',
+      on: { CANCEL: { target: 'signedOut' } },
+      states: {
+        navigating: {
+          invoke: {
+            id: 'startRedirect',
+            src: 'startRedirect',
+            input: ({ context, event }) => {
+              assertEvent(event, 'SIGN_IN_WITH_REDIRECT');
+              return { ...machineInput(context), options: event.options };
+            },
+            onDone: { target: 'leaving' },
+            onError: { target: '#auth.signedOut', actions: setErrorFromActor },
+          },
+        },
+        /** The navigation is asked for; the sign-in page replaces this one. If it has not by then, the app gets control back. */
+        leaving: {
+          after: {
+            redirectTimeout: {
+              target: '#auth.signedOut',
+              actions: {
+                type: 'setError',
+                params: () => ({ error: new AuthError('redirectFailed', 'The sign-in page did not open; please try again.') }),
+              },
+            },
+          },
         },
       },
     },
@@ -163,6 +228,7 @@ export const authMachine = authSetup.createMachine({
       on: {
         SESSION_CHANGED_ELSEWHERE: { target: 'syncing' },
         SIGN_IN: { target: 'authenticating', actions: 'clearError' },
+        SIGN_IN_WITH_REDIRECT: { guard: 'hasOAuth', target: 'redirecting' },
         SIGN_OUT: { target: 'signedOut', actions: { type: 'recordEndReason', params: { reason: 'user' } } },
       },
     },
@@ -195,9 +261,9 @@ export const authMachine = authSetup.createMachine({
           global: event.type === 'SIGN_OUT' && event.global === true,
         }),
         // The reason (user, idle, maxAge) was recorded on the way in.
-        onDone: { target: 'signedOut', actions: 'clearError' },
+        onDone: { target: 'signedOut', actions: ['clearError', 'endHostedSession'] },
         // revokeSession never rejects; should a replacement do so, sign-out still completes.
-        onError: { target: 'signedOut', actions: 'clearError' },
+        onError: { target: 'signedOut', actions: ['clearError', 'endHostedSession'] },
       },
     },
   },

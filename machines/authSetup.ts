@@ -3,6 +3,7 @@ import { holdRefreshLock, listenForSignals, listenToTabs } from './actors/tabAct
 import { asksToSignInAgain } from './asksToSignInAgain.js';
 import { toAuthError, type AuthError } from './AuthError.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
+import { completeRedirect, startRedirect } from './actors/redirectActors.js';
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';
 import { revokeSession } from './actors/revokeSession.js';
@@ -45,6 +46,8 @@ export const authSetup = setup({
     verifyChallengeTotp,
     refreshSession,
     revokeSession,
+    startRedirect,
+    completeRedirect,
   },
   actions: {
     setSession: assign((_, params: { session: Session | undefined }) => ({
@@ -100,6 +103,15 @@ export const authSetup = setup({
     setError: assign((_, params: { error: unknown }) => ({ error: toAuthError(params.error) })),
     clearError: assign({ error: null }),
     /** Why the session ends, recorded on the transition that ends it (states cannot tell). */
+    setCustomState: assign((_, params: { customState: string | null }) => ({ customState: params.customState })),
+    /** Managed login: the port remembers the sign-in, so that signing out also ends the hosted session. */
+    rememberHostedSignIn: ({ context }) => {
+      if (context.session) context.ports.oauth?.rememberHostedSignIn(context.session.idClaims.sub, context.config);
+    },
+    /** After a sign-out (never another tab's, nor an expiry): ends the managed-login session too, if it began there. */
+    endHostedSession: ({ context }) => {
+      if (context.session) context.ports.oauth?.endHostedSession(context.session.idClaims.sub, context.config);
+    },
     recordEndReason: assign((_, params: { reason: SessionEndReason }) => ({ endReason: params.reason })),
     startSession: assign({ endReason: null, refreshFailures: 0 }),
     countRefresh: assign({ refreshCount: ({ context }) => context.refreshCount + 1, refreshFailures: 0 }),
@@ -145,6 +157,8 @@ export const authSetup = setup({
       return !error.retryable && isCognitoErrorName(error.cognitoName);
     },
     hasSession: ({ context }) => context.session !== null,
+    /** Managed login is configured (`oauth: hostedUi(…)`). */
+    hasOAuth: ({ context }) => context.ports.oauth !== null,
     /** A sign-in again after the session expired (the reason is kept until the next session). */
     reauthenticating: ({ context }) => asksToSignInAgain(context.endReason),
     /** This tab has a session, and the other tab's ended for one of `reasons`. */
@@ -236,6 +250,8 @@ export const authSetup = setup({
       return clampTimer(authTime + config.maxSessionAgeMs - ports.clock.now());
     },
     challengeTimeout: ({ context }) => context.config.challengeTimeoutMs,
+    /** The sign-in page normally replaces this one at once. */
+    redirectTimeout: ({ context }) => context.config.requestTimeoutMs,
     /** How long a tab granted the lock waits for the news of the tab that held it before. */
     otherTabNewsDue: ({ context }) => context.config.otherTabNewsWaitMs,
   },

@@ -4,6 +4,7 @@ import type { AuthActor, authMachine } from './authMachine.js';
 import type { AuthEvent } from './AuthEvent.js';
 import type { Credentials } from './AuthContext.js';
 import type { MfaType } from './challenges/Challenge.js';
+import type { RedirectOptions } from './oauth/OAuthPort.js';
 import { selectIsAuthenticated, selectNextStep, type NextStep } from './selectors.js';
 
 /**
@@ -14,6 +15,12 @@ import { selectIsAuthenticated, selectNextStep, type NextStep } from './selector
 export interface AuthSteps {
   /** Resolves with `signedIn`, or the challenge to answer next (`mfaCode`, `newPasswordRequired`…). */
   signIn(credentials: Credentials): Promise<NextStep>;
+  /**
+   * Managed login (needs createAuth's `oauth`): navigates to the pool's sign-in page. Resolves
+   * once the navigation is asked for; back at the redirect URI, the session starts by itself and
+   * `customState` is in `actor.getSnapshot().context.customState`.
+   */
+  signInWithRedirect(options?: RedirectOptions): Promise<void>;
   completeNewPassword(input: { newPassword: string; attributes?: Record<string, string> }): Promise<NextStep>;
   /** The code for SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP, or the first code during MFA set-up. */
   submitMfaCode(code: string): Promise<NextStep>;
@@ -45,6 +52,16 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
 
   return {
     signIn: ({ username, password }) => next({ type: 'SIGN_IN', username, password }),
+    async signInWithRedirect(options = {}) {
+      const before = await waitFor(actor, (s) => !s.hasTag('busy'));
+      const event: AuthEvent = { type: 'SIGN_IN_WITH_REDIRECT', options };
+      if (selectIsAuthenticated(before)) throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
+      if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible now (is createAuth's oauth set?).`);
+      actor.send(event);
+      // The page is about to be replaced: resolve once the navigation is asked for.
+      const after = await waitFor(actor, (s) => !s.matches({ redirecting: 'navigating' }));
+      if (!after.matches('redirecting') && after.context.error) throw after.context.error;
+    },
     completeNewPassword: ({ newPassword, attributes }) =>
       next({ type: 'COMPLETE_NEW_PASSWORD', newPassword, ...(attributes ? { attributes } : {}) }),
     submitMfaCode: (code) => next({ type: 'SUBMIT_MFA_CODE', code }),

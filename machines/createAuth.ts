@@ -65,6 +65,7 @@ export function createAuth(config: AuthConfig): Auth {
     wake: options.wake === undefined ? wakeSignals() : options.wake,
     // Activity is only watched when an idle timeout needs it.
     activity: options.activity !== undefined ? options.activity : machine.idleTimeoutMs === null ? null : activitySignals(clock),
+    oauth: options.oauth,
   };
   actor = createActor(authMachine, {
     input: { config: machine, ports },
@@ -73,6 +74,9 @@ export function createAuth(config: AuthConfig): Auth {
   });
   actor.start();
   const running = actor;
+  // Back from managed login: the answer is read (and removed from the address bar) before anything else.
+  const redirectResponse = ports.oauth?.takeRedirectResponse();
+  if (redirectResponse) running.send({ type: 'REDIRECT_RETURNED', response: redirectResponse });
 
   return {
     actor: running,

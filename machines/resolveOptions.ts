@@ -5,6 +5,7 @@ import type { Clock, SignalSource } from './AuthPorts.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { resolveApiOrigins } from './http/resolveApiOrigins.js';
 import { isRedactedInspector } from './inspect/isRedactedInspector.js';
+import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { ResolvedAuthConfig } from './ResolvedAuthConfig.js';
 import { resolveConfig } from './resolveConfig.js';
 import type { StorageTier } from './storage/StorageTier.js';
@@ -34,6 +35,7 @@ export interface ResolvedOptions {
   random: () => number;
   wake: SignalSource | null | undefined;
   activity: SignalSource | null | undefined;
+  oauth: OAuthPort | null;
 }
 
 const wallClock: Clock = { now: () => Date.now() };
@@ -68,6 +70,9 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
     if (source !== undefined && source !== null && !hasMethods(source, 'subscribe')) throw invalidOption(name, 'null or a SignalSource');
   }
   if (config.apiOrigins !== undefined && !Array.isArray(config.apiOrigins)) throw invalidOption('apiOrigins', 'a list of origins');
+  if (config.oauth !== undefined && !hasMethods(config.oauth, 'takeRedirectResponse', 'startRedirect', 'completeRedirect', 'endHostedSession')) {
+    throw invalidOption('oauth', "made by hostedUi(…) from 'authchart/oauth'");
+  }
   const clock = config.clock ?? wallClock;
   return {
     machine,
@@ -84,6 +89,7 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
     random: config.random ?? Math.random,
     wake: config.wake,
     activity: config.activity,
+    oauth: config.oauth ?? null,
   };
 }
 

@@ -37,8 +37,9 @@ export const SIZE_TARGETS = Object.freeze([
     // The size issue's (18) budget and goal: the session lifecycle with SRP and password sign-in.
     budgetGzip: 28 * KB,
     goalGzip: 24 * KB,
-    // Today's size plus a little, after the signed-in settings left for authchart/account (-0.9 kB).
-    ceilingGzip: 29.6 * KB,
+    // Today's size plus a little: the signed-in settings left for authchart/account (-0.9 kB), the
+    // managed-login states came in (+0.6 kB; their work is in authchart/oauth, on its own line).
+    ceilingGzip: 30.2 * KB,
     own: true,
   },
   {
@@ -74,6 +75,15 @@ export const SIZE_TARGETS = Object.freeze([
     own: true,
   },
   {
+    id: 'oauth',
+    label: 'optional: `authchart/oauth` managed login with PKCE (`hostedUi`), with the core',
+    entry: 'entries/oauth.ts',
+    partOf: 'authchart',
+    budgetGzip: 4 * KB,
+    goalGzip: 2.5 * KB,
+    own: true,
+  },
+  {
     id: 'worker',
     label: 'optional: `authchart/worker` (worker tier), on its own (the vault worker is a file of its own)',
     entry: 'entries/worker.ts',
@@ -102,7 +112,7 @@ export const SIZE_TARGETS = Object.freeze([
     budgetGzip: 30 * KB,
     goalGzip: 25 * KB,
     // The core's ceiling plus this page (0.6 kB): raise it with the core's.
-    ceilingGzip: 30.2 * KB,
+    ceilingGzip: 30.8 * KB,
     own: true,
   },
   {
@@ -119,8 +129,9 @@ export const SIZE_TARGETS = Object.freeze([
     // The size issue's (18) budget and goal for the landing page's initial JS.
     budgetGzip: 48 * KB,
     goalGzip: 42 * KB,
-    // Today's size plus a little, after the session panel and re-auth dialog became lazy (-4.1 kB).
-    ceilingGzip: 58.2 * KB,
+    // Today's size plus a little: the session panel and re-auth dialog became lazy (-4.1 kB), the
+    // core's managed-login states came in (+0.6 kB).
+    ceilingGzip: 58.8 * KB,
     own: true,
   },
   {

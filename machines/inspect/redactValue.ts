@@ -20,15 +20,19 @@ const SECRET_KEYS = new Set([
   // A custom challenge's answer is often a one-time code or a magic-link secret.
   'answer',
   'ANSWER',
+  // Managed login: the PKCE verifier (the authorization code is an event's `code`, below).
+  'verifier',
+  'code_verifier',
 ]);
 
 /**
  * Any password (`password`, `newPassword`, `NEW_PASSWORD`…), any Cognito code field
- * (`SMS_MFA_CODE`…), and the `code` of an event (CONFIRM_SIGN_UP, SUBMIT_MFA_CODE…). An
- * AuthError's `code` (`codeMismatch`) names a failure and stays readable.
+ * (`SMS_MFA_CODE`…), the `code` of an event (CONFIRM_SIGN_UP, SUBMIT_MFA_CODE…) and of a
+ * managed-login redirect response (`kind: 'code'`). An AuthError's `code` (`codeMismatch`) names
+ * a failure and stays readable.
  */
 function isSecret(key: string, record: Record<string, unknown>): boolean {
-  if (key === 'code') return 'type' in record;
+  if (key === 'code') return 'type' in record || 'kind' in record;
   return SECRET_KEYS.has(key) || /password$|_code$/i.test(key);
 }
 

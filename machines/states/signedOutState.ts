@@ -10,6 +10,7 @@ export const signedOutState = authSetup.createStateConfig({
   entry: { type: 'forgetSession', params: { keepTokensToRevoke: false } },
   on: {
     SIGN_IN: { target: '#auth.authenticating', actions: 'clearError' },
+    SIGN_IN_WITH_REDIRECT: { guard: 'hasOAuth', target: '#auth.redirecting' },
     CANCEL: { target: '.idle', actions: 'clearError' },
   },
   states: {

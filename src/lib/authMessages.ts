@@ -37,6 +37,8 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorCode, string>> = {
   sessionExpired: 'Your session has expired. Please sign in again.',
   sessionRevoked: 'Your session was ended elsewhere. Please sign in again.',
   interrupted: 'That did not finish because your session changed meanwhile. Please try again.',
+  accessDenied: 'The sign-in was cancelled. You can try again, or sign in another way.',
+  redirectFailed: 'The sign-in could not be completed. Please start again.',
   unknown: 'Something went wrong. Please try again.',
 };
 

@@ -12,6 +12,7 @@ import {
   type Challenge,
   type Session,
 } from '../../machines/index.js';
+import type { OAuthPort } from '../../machines/oauth/OAuthPort.js';
 import { challengeKindOf } from '../../machines/challenges/Challenge.js';
 import { createSession } from '../../machines/tokens/createSession.js';
 import { isExpired } from '../../machines/tokens/Session.js';
@@ -39,9 +40,20 @@ export const MODEL_CONFIG = {
   lockTimeoutMs: 30 * 24 * 3_600_000,
 };
 
-/** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter. */
+/** Managed login, configured: the chart only asks it things through actors, which the walk scripts. */
+const MODEL_OAUTH: OAuthPort = {
+  takeRedirectResponse: () => null,
+  startRedirect: async () => {},
+  completeRedirect: async () => {
+    throw new Error('scripted by the model');
+  },
+  rememberHostedSignIn: () => {},
+  endHostedSession: () => {},
+};
+
+/** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter, managed login on. */
 export function modelPorts(storage: TokenStorage, clock: Clock): AuthPorts {
-  return { transport: new FakeCognito(), storage, clock, channel: null, lock: noRefreshLock, random: () => 0.5, wake: null, activity: null };
+  return { transport: new FakeCognito(), storage, clock, channel: null, lock: noRefreshLock, random: () => 0.5, wake: null, activity: null, oauth: MODEL_OAUTH };
 }
 
 /** How long the named timer of an `xstate.after.<delay>.<state>` event waits, given the context. */
@@ -85,6 +97,11 @@ const error = (code: ConstructorParameters<typeof AuthError>[0]) => new AuthErro
 const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot) => EventObject[])> = {
   SIGN_IN: [event('SIGN_IN', { username: 'demo', password: 'pw' })],
   SIGN_OUT: [event('SIGN_OUT'), event('SIGN_OUT', { global: true })],
+  SIGN_IN_WITH_REDIRECT: [event('SIGN_IN_WITH_REDIRECT', { options: { customState: '/dashboard' } })],
+  REDIRECT_RETURNED: [
+    event('REDIRECT_RETURNED', { response: { kind: 'code', code: 'code', state: 'state' } }),
+    event('REDIRECT_RETURNED', { response: { kind: 'error', error: 'access_denied', description: null, state: 'state' } }),
+  ],
   REFRESH: [event('REFRESH')],
   CANCEL: [event('CANCEL')],
   STORAGE_FALLBACK: [event('STORAGE_FALLBACK', { error: error('storageUnavailable') })],
@@ -168,6 +185,11 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     errors: [error('refreshRejected'), error('network')],
   },
   revokeSession: { outputs: [{ revoked: true, globalSignOut: 'notRequested' }], errors: [error('unknown')] },
+  startRedirect: { outputs: [undefined], errors: [error('invalidConfig')] },
+  completeRedirect: {
+    outputs: [{ session: sessionAt(T0, 5), customState: '/dashboard' }],
+    errors: [error('accessDenied'), error('redirectFailed')],
+  },
 };
 
 /** An invoke's logic by its id: `readSharedSession` runs `restoreSession`, for example. */

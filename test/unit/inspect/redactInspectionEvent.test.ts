@@ -112,4 +112,20 @@ describe('redactValue', () => {
       list: ['[redacted token]'],
     });
   });
+
+  it("hides a managed-login answer's code and the PKCE verifier, not an error's code", () => {
+    expect(
+      redactValue({
+        type: 'REDIRECT_RETURNED',
+        response: { kind: 'code', code: 'authorization-code', state: 's' },
+        pending: { verifier: 'v', nonce: 'n' },
+        error: { code: 'redirectFailed' },
+      }),
+    ).toEqual({
+      type: 'REDIRECT_RETURNED',
+      response: { kind: 'code', code: '[redacted]', state: 's' },
+      pending: { verifier: '[redacted]', nonce: 'n' },
+      error: { code: 'redirectFailed' },
+    });
+  });
 });
