@@ -1,6 +1,7 @@
 // Managed login against a real authorization server (oidc-provider, set up with Cognito's paths
 // and token shapes): the redirect out, the login page, the return with a code, the exchange, the
 // session; and every way the return can fail, each ending signed out with a typed error.
+import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { waitFor } from 'xstate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, memoryStorage, type Auth, type TokenStorage } from '../../machines/index.js';
@@ -8,17 +9,17 @@ import { hostedUi } from '../../machines/oauth/index.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { TEST_POOL } from '../support/fakeTokens.js';
 import { BrowserLikeFetch } from '../support/oauth/browserLikeFetch.js';
-import { startCognitoLikeProvider, type CognitoLikeProvider } from '../support/oauth/cognitoLikeProvider.js';
+import { cognitoLocalSigningKey, startLocalProvider, type LocalProvider } from '../../dev/localProvider.js';
 
 const APP = 'http://127.0.0.1:5999';
 const REDIRECT_URI = `${APP}/`;
 const SIGN_OUT_URI = `${APP}/signed-out`;
 const ALICE = { username: 'alice', password: 'alice-passw0rd', sub: 'a11ce000-0000-4000-8000-000000000001', email: 'alice@example.com' };
 
-let provider: CognitoLikeProvider;
+let provider: LocalProvider;
 
 beforeAll(async () => {
-  provider = await startCognitoLikeProvider({
+  provider = await startLocalProvider({
     clientId: TEST_POOL.clientId,
     redirectUris: [REDIRECT_URI],
     signOutUris: [SIGN_OUT_URI],
@@ -46,7 +47,7 @@ class Tab {
   load(href = this.href): Auth {
     this.href = href;
     const oauth = hostedUi(
-      { domain: provider.issuer, redirectUri: REDIRECT_URI, signOutUri: SIGN_OUT_URI },
+      { domain: provider.url, redirectUri: REDIRECT_URI, signOutUri: SIGN_OUT_URI },
       {
         location: { href: this.href, assign: (url) => this.visited.push(url) },
         history: { state: null, replaceState: (_data, _unused, url) => void (this.href = String(url)) },
@@ -91,7 +92,7 @@ describe('managed login with PKCE, against oidc-provider', () => {
     const authorize = new URL(tab.lastVisit());
     before.stop();
 
-    expect(authorize.origin + authorize.pathname).toBe(`${provider.issuer}/oauth2/authorize`);
+    expect(authorize.origin + authorize.pathname).toBe(`${provider.url}/oauth2/authorize`);
     const query = Object.fromEntries(authorize.searchParams);
     expect(query).toMatchObject({ response_type: 'code', client_id: TEST_POOL.clientId, redirect_uri: REDIRECT_URI, code_challenge_method: 'S256', login_hint: 'alice' });
     expect(query['state']).toMatch(/^[\w-]{43}$/);
@@ -134,7 +135,7 @@ describe('managed login with PKCE, against oidc-provider', () => {
     const html = await confirm.response.text();
     const action = /action="([^"]+)"/.exec(html)![1]!;
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
-    const done = await tab.browser.submit(new URL(action, provider.issuer).toString(), { xsrf, logout: 'yes' });
+    const done = await tab.browser.submit(new URL(action, provider.url).toString(), { xsrf, logout: 'yes' });
     expect(done.url).toBe(SIGN_OUT_URI);
 
     // Signed out there too: a new authorization shows the login page instead of coming straight back.
@@ -205,6 +206,55 @@ describe('managed login with PKCE, against oidc-provider', () => {
     expect(after.value).toEqual({ signedOut: 'idle' });
     expect(after.context.error).toMatchObject({ code: 'redirectFailed' });
     replay.stop();
+  });
+
+  it("as the dev world runs it: the pool's issuer and signing key (cognito-local's), served from another origin", async () => {
+    const poolIssuer = 'http://127.0.0.1:9229/local_pool';
+    const devProvider = await startLocalProvider({
+      clientId: TEST_POOL.clientId,
+      redirectUris: [REDIRECT_URI],
+      signOutUris: [SIGN_OUT_URI],
+      users: [ALICE],
+      issuer: poolIssuer,
+      signingKey: cognitoLocalSigningKey(),
+    });
+    try {
+      const tab = new Tab();
+      const auth = (href: string) =>
+        createAuth({
+          userPoolId: TEST_POOL.userPoolId,
+          clientId: TEST_POOL.clientId,
+          issuer: poolIssuer,
+          storage: tab.shared,
+          tabs: false,
+          transport: new FakeCognito(),
+          oauth: hostedUi(
+            { domain: devProvider.url, redirectUri: REDIRECT_URI },
+            {
+              location: { href, assign: (url) => tab.visited.push(url) },
+              history: { state: null, replaceState: (_data, _unused, url) => void (tab.href = String(url)) },
+              pendingStorage: tab.pending,
+              markerStorage: tab.shared,
+            },
+          ),
+        });
+      const first = auth(`${APP}/sign-in`);
+      await settled(first);
+      await first.signInWithRedirect();
+      first.stop();
+      const back = await tab.signInAtProvider(tab.lastVisit());
+      const after = auth(back);
+      expect((await settled(after)).value).toEqual({ signedIn: 'idle' });
+      const idToken = (await after.getTokens())!.idToken;
+      // Signed with cognito-local's key: its JWKS (what the demo API checks against) verifies it.
+      const [header, payload, signature] = idToken.split('.') as [string, string, string];
+      const publicKey = createPublicKey({ key: cognitoLocalSigningKey() as JsonWebKey, format: 'jwk' });
+      expect(verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, 'base64url'))).toBe(true);
+      expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toMatchObject({ kid: 'CognitoLocal', alg: 'RS256' });
+      after.stop();
+    } finally {
+      await devProvider.close();
+    }
   });
 
   it('a reload of the page that came back cannot replay the code: the address bar was cleaned', async () => {
