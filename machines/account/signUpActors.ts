@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
+import type { CodeDeliveryDetailsType } from '../cognito/cognitoWire.js';
 import type { AuthMachineInput, Credentials } from '../AuthContext.js';
 import type { CodeDelivery } from './AccountContext.js';
 import { requireConfirmationCode, requirePassword, requireText } from '../validateInput.js';

@@ -1,4 +1,4 @@
-import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { InitiateAuthResponse } from '../cognito/cognitoWire.js';
 import { AuthError } from '../AuthError.js';
 import type { ResolvedAuthConfig } from '../ResolvedAuthConfig.js';
 import type { SignInResult } from '../AuthContext.js';

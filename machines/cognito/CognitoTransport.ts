@@ -27,11 +27,12 @@ import type {
   SignUpResponse,
   VerifySoftwareTokenRequest,
   VerifySoftwareTokenResponse,
-} from '@aws-sdk/client-cognito-identity-provider';
+} from './cognitoWire.js';
 
 /**
- * The Cognito user-pool operations authchart calls, typed with the AWS SDK's own shapes
- * (`import type` only: the SDK adds no bytes to a bundle that uses the fetch transport).
+ * The Cognito user-pool operations authchart calls, with their request and response JSON
+ * (cognitoWire.ts: authchart's own copy of Cognito's shapes, held to the AWS SDK's by a type
+ * test, so that the core's declarations need no SDK installed).
  */
 export interface CognitoOperations {
   AssociateSoftwareToken: { input: AssociateSoftwareTokenRequest; output: AssociateSoftwareTokenResponse };

@@ -19,22 +19,33 @@ import type { CognitoOperation, CognitoOperations, CognitoTransport } from './Co
 import { flowOf } from './flowOf.js';
 import { cognitoErrorName, mapCognitoError, networkError, timeoutError } from './mapCognitoError.js';
 
-const COMMANDS = {
-  AssociateSoftwareToken: AssociateSoftwareTokenCommand,
-  ChangePassword: ChangePasswordCommand,
-  ConfirmForgotPassword: ConfirmForgotPasswordCommand,
-  ConfirmSignUp: ConfirmSignUpCommand,
-  ForgotPassword: ForgotPasswordCommand,
-  GlobalSignOut: GlobalSignOutCommand,
-  GetTokensFromRefreshToken: GetTokensFromRefreshTokenCommand,
-  InitiateAuth: InitiateAuthCommand,
-  ResendConfirmationCode: ResendConfirmationCodeCommand,
-  RespondToAuthChallenge: RespondToAuthChallengeCommand,
-  RevokeToken: RevokeTokenCommand,
-  SetUserMFAPreference: SetUserMFAPreferenceCommand,
-  SignUp: SignUpCommand,
-  VerifySoftwareToken: VerifySoftwareTokenCommand,
-} as const;
+type Send<Op extends CognitoOperation> = (
+  client: CognitoIdentityProviderClient,
+  input: CognitoOperations[Op]['input'],
+  options: { abortSignal: AbortSignal },
+) => Promise<CognitoOperations[Op]['output']>;
+
+/**
+ * Each operation through its SDK command. No casts: the compiler checks here that each of our
+ * requests is an SDK command input and each SDK command output reads as our response (and
+ * test/unit/cognito/cognitoWire.types.test.ts checks the member names too).
+ */
+const SEND: { [Op in CognitoOperation]: Send<Op> } = {
+  AssociateSoftwareToken: (client, input, options) => client.send(new AssociateSoftwareTokenCommand(input), options),
+  ChangePassword: (client, input, options) => client.send(new ChangePasswordCommand(input), options),
+  ConfirmForgotPassword: (client, input, options) => client.send(new ConfirmForgotPasswordCommand(input), options),
+  ConfirmSignUp: (client, input, options) => client.send(new ConfirmSignUpCommand(input), options),
+  ForgotPassword: (client, input, options) => client.send(new ForgotPasswordCommand(input), options),
+  GlobalSignOut: (client, input, options) => client.send(new GlobalSignOutCommand(input), options),
+  GetTokensFromRefreshToken: (client, input, options) => client.send(new GetTokensFromRefreshTokenCommand(input), options),
+  InitiateAuth: (client, input, options) => client.send(new InitiateAuthCommand(input), options),
+  ResendConfirmationCode: (client, input, options) => client.send(new ResendConfirmationCodeCommand(input), options),
+  RespondToAuthChallenge: (client, input, options) => client.send(new RespondToAuthChallengeCommand(input), options),
+  RevokeToken: (client, input, options) => client.send(new RevokeTokenCommand(input), options),
+  SetUserMFAPreference: (client, input, options) => client.send(new SetUserMFAPreferenceCommand(input), options),
+  SignUp: (client, input, options) => client.send(new SignUpCommand(input), options),
+  VerifySoftwareToken: (client, input, options) => client.send(new VerifySoftwareTokenCommand(input), options),
+};
 
 interface SdkServiceError {
   name: string;
@@ -57,15 +68,12 @@ export function sdkTransport(client: CognitoIdentityProviderClient, timeoutMs = 
     input: CognitoOperations[Op]['input'],
     options: { signal?: AbortSignal } = {},
   ): Promise<CognitoOperations[Op]['output']> {
-    const Command = COMMANDS[operation] as new (input: CognitoOperations[Op]['input']) => Parameters<
-      CognitoIdentityProviderClient['send']
-    >[0];
     const authFlow = flowOf(input);
     const timeout = AbortSignal.timeout(timeoutMs);
     const abortSignal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     try {
-      const output = await client.send(new Command(input), { abortSignal });
-      return output as CognitoOperations[Op]['output'];
+      const send: Send<Op> = SEND[operation];
+      return await send(client, input, { abortSignal });
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (timeout.aborted) throw timeoutError(operation, error);

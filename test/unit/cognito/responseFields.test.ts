@@ -5,6 +5,13 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SDK_PATH = '@aws-sdk/client-cognito-identity-provider';
+/** authchart's own copy of Cognito's shapes, named as the model names them (`InitiateAuthResponse`). */
+const WIRE_PATH = 'machines/cognito/cognitoWire.ts';
+
+/** A file that declares Cognito's shapes: the SDK's, or authchart's wire types. */
+function declaresCognitoShapes(fileName: string): boolean {
+  return fileName.includes(SDK_PATH) || fileName.endsWith(WIRE_PATH);
+}
 
 /** Every `.ts` file of the core: the only code that reads Cognito's answers. */
 function coreFiles(dir = 'machines'): string[] {
@@ -13,9 +20,9 @@ function coreFiles(dir = 'machines'): string[] {
   );
 }
 
-/** The SDK structure a declaration belongs to (`InitiateAuthResponse`), if it is one of the SDK's. */
+/** The Cognito structure a declaration belongs to (`InitiateAuthResponse`), if it is one. */
 function sdkStructureOf(declaration: ts.Declaration): string | undefined {
-  if (!declaration.getSourceFile().fileName.includes(SDK_PATH)) return undefined;
+  if (!declaresCognitoShapes(declaration.getSourceFile().fileName)) return undefined;
   const parent = declaration.parent;
   return ts.isInterfaceDeclaration(parent) ? parent.name.text : undefined;
 }
@@ -46,7 +53,7 @@ function readsOfCognitoShapes(): Set<string> {
       const parts = type.isUnionOrIntersection() ? type.types : [type];
       const declarations = parts.flatMap((part) => part.getSymbol()?.declarations ?? []);
       for (const declaration of declarations) {
-        if (ts.isInterfaceDeclaration(declaration) && declaration.getSourceFile().fileName.includes(SDK_PATH)) {
+        if (ts.isInterfaceDeclaration(declaration) && declaresCognitoShapes(declaration.getSourceFile().fileName)) {
           structures.push(declaration.name.text);
         }
       }
