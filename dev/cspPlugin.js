@@ -39,7 +39,8 @@ export function contentSecurityPolicy(env) {
     'script-src': ["'self'"],
     'style-src': ["'self'"],
     'img-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...(cognito ? [cognito] : [])],
+    // Managed login: the code is exchanged at the pool's domain (/oauth2/token) by fetch.
+    'connect-src': ["'self'", ...(cognito ? [cognito] : []), ...(env['VITE_OAUTH_DOMAIN'] ? [new URL(env['VITE_OAUTH_DOMAIN']).origin] : [])],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'self'"],

@@ -11,6 +11,8 @@
  * @property {string} otherClientId  a second client, to make "a token of another client"
  * @property {{ username: string, password: string }} demoUser  confirmed user, no MFA
  * @property {string} confirmationCode  every code the emulator sends (sign-up, password reset)
+ * @property {{ username: string, password: string, sub: string, email: string }} providerUser
+ *   who signs in on the local OpenID provider's page (managed login), a user of its own
  */
 
 /** @type {Readonly<LocalPool>} */
@@ -22,4 +24,10 @@ export const LOCAL_POOL = Object.freeze({
   otherClientId: 'authchartlocalotherclient1',
   demoUser: Object.freeze({ username: 'demo', password: 'Demo-passw0rd!' }),
   confirmationCode: '123456',
+  providerUser: Object.freeze({
+    username: 'alice',
+    password: 'Alice-passw0rd!',
+    sub: 'a11ce000-0000-4000-8000-00000000a11c',
+    email: 'alice@example.com',
+  }),
 });

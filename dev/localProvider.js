@@ -95,6 +95,8 @@ export async function startLocalProvider(options) {
       return user ? { token_use: 'access', username: user.username } : undefined;
     },
     issueRefreshToken: async () => true,
+    // Cognito's token endpoint answers single-page apps' cross-origin requests.
+    clientBasedCORS: () => true,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['authchart-local-provider'] },
     features: {

@@ -1,4 +1,5 @@
 import type { AuthConfig, SignInFlow } from '../machines/index.js';
+import type { HostedUiOptions } from '../machines/oauth/index.js';
 
 const STORAGE_KINDS = ['local', 'session', 'memory', 'worker'] as const;
 type StorageKind = (typeof STORAGE_KINDS)[number];
@@ -11,8 +12,11 @@ type StorageKind = (typeof STORAGE_KINDS)[number];
  * Web Worker). VITE_AUTH_FLOW picks the sign-in flow (`USER_SRP_AUTH` by default; `npm run dev`
  * sets `USER_PASSWORD_AUTH` for cognito-local, which has no SRP).
  */
-/** createAuth's options, but `storage` as the kind named in the environment (main.ts builds a tier). */
-export type AppConfig = Omit<AuthConfig, 'storage'> & { storage: StorageKind };
+/**
+ * createAuth's options, but `storage` as the kind named in the environment, and managed login as
+ * hostedUi's options: main.ts builds the tier and the port, loading each entry only when asked for.
+ */
+export type AppConfig = Omit<AuthConfig, 'storage' | 'oauth'> & { storage: StorageKind; oauth?: HostedUiOptions };
 
 export function appConfig(env: ImportMetaEnv = import.meta.env): AppConfig | null {
   const userPoolId = env.VITE_COGNITO_USER_POOL_ID;
@@ -26,6 +30,16 @@ export function appConfig(env: ImportMetaEnv = import.meta.env): AppConfig | nul
     ...(env.VITE_COGNITO_ENDPOINT ? { endpoint: env.VITE_COGNITO_ENDPOINT } : {}),
     // createAuth checks it; unset means SRP.
     ...(env.VITE_AUTH_FLOW ? { authFlow: env.VITE_AUTH_FLOW as SignInFlow } : {}),
+    ...(env.VITE_OAUTH_DOMAIN ? { oauth: hostedUiOptions(env, env.VITE_OAUTH_DOMAIN) } : {}),
+  };
+}
+
+/** Managed login returns to the sign-in page, which says what went wrong, or carries on. */
+function hostedUiOptions(env: ImportMetaEnv, domain: string): HostedUiOptions {
+  return {
+    domain,
+    redirectUri: env.VITE_OAUTH_REDIRECT_URI || `${location.origin}/sign-in`,
+    signOutUri: env.VITE_OAUTH_SIGN_OUT_URI || `${location.origin}/`,
   };
 }
 

@@ -18,7 +18,10 @@ async function start(target: HTMLElement): Promise<void> {
   const inspect = await devInspector(location.search);
   // The worker tier is its own entry: only a build that asks for it loads it.
   const storage = config.storage === 'worker' ? (await import('../machines/worker/index.js')).workerTier() : config.storage;
-  const auth = createAuth({ ...config, storage, ...(inspect ? { inspect } : {}) });
+  // Managed login is its own entry too: only a build with a domain loads it.
+  const { oauth: hostedUiOptions, ...options } = config;
+  const oauth = hostedUiOptions ? (await import('../machines/oauth/index.js')).hostedUi(hostedUiOptions) : undefined;
+  const auth = createAuth({ ...options, storage, ...(inspect ? { inspect } : {}), ...(oauth ? { oauth } : {}) });
   mount(App, { target, props: { auth } });
 }
 

@@ -10,4 +10,13 @@ interface ImportMetaEnv {
   readonly VITE_AUTH_FLOW?: string;
   /** Where the demo keeps tokens: `local` (default), `session`, `memory` or `worker`. */
   readonly VITE_AUTH_STORAGE?: string;
+  /** Managed login: the pool's domain (`npm run dev`: the local provider); absent = no "Continue with…". */
+  readonly VITE_OAUTH_DOMAIN?: string;
+  /** One of the app client's callback URLs; default this origin's /sign-in. */
+  readonly VITE_OAUTH_REDIRECT_URI?: string;
+  /** One of its sign-out URLs; default this origin's /. */
+  readonly VITE_OAUTH_SIGN_OUT_URI?: string;
+  /** An identity provider of the pool to go straight to (`Google`…), and how the button names it. */
+  readonly VITE_OAUTH_PROVIDER?: string;
+  readonly VITE_OAUTH_LABEL?: string;
 }

@@ -1,9 +1,10 @@
-import { AuthError } from '../AuthError.js';
+import type { Clock } from '../AuthPorts.js';
+import { AuthError, toAuthError } from '../AuthError.js';
 import type { ResolvedAuthConfig } from '../ResolvedAuthConfig.js';
 import { createSession } from '../tokens/createSession.js';
 import { isExpired } from '../tokens/Session.js';
 import type { TokenStorage } from '../storage/TokenStorage.js';
-import type { OAuthPort, RedirectOptions, RedirectResponse } from './OAuthPort.js';
+import type { OAuthPort, RedirectOptions, RedirectResponse, RedirectResult } from './OAuthPort.js';
 import { exchangeCode } from './exchangeCode.js';
 import { forgetPendingRequest, keepPendingRequest, takePendingRequest } from './pendingRequest.js';
 import { codeChallengeS256, randomToken } from './pkce.js';
@@ -90,32 +91,15 @@ export function hostedUi(options: HostedUiOptions, environment: HostedUiEnvironm
     },
 
     async completeRedirect(response: RedirectResponse, config: ResolvedAuthConfig, clock, signal: AbortSignal) {
-      const request = takePendingRequest(pending(), config.clientId);
-      if (!request) {
-        throw new AuthError('redirectFailed', 'This sign-in did not start in this tab, or its data was cleared; please sign in again.');
+      try {
+        return await finishSignIn(response, config, clock, signal);
+      } catch (error) {
+        // The pending request is spent and a code is good once: whatever failed, the user starts
+        // again. Declined stays apart (the user chose it); the rest says what went wrong.
+        const failure = toAuthError(error);
+        if (failure.code === 'accessDenied' || failure.code === 'redirectFailed') throw failure;
+        throw new AuthError('redirectFailed', `The sign-in could not be completed: ${failure.message}`, { cause: failure });
       }
-      if (response.state !== request.state) {
-        throw new AuthError('redirectFailed', 'The sign-in came back with a state this tab did not send; please sign in again.');
-      }
-      if (response.kind === 'error') {
-        const said = response.description ? `: ${response.description}` : '';
-        if (response.error === 'access_denied') throw new AuthError('accessDenied', `The sign-in was declined${said}.`);
-        throw new AuthError('redirectFailed', `The sign-in page answered ${response.error}${said}.`);
-      }
-      const tokens = await exchangeCode(fetch, {
-        tokenUrl: `${domain}/oauth2/token`,
-        clientId: config.clientId,
-        code: response.code,
-        redirectUri: request.redirectUri,
-        verifier: request.verifier,
-        signal,
-      });
-      const session = createSession(tokens, config, clock.now());
-      if (session.idClaims['nonce'] !== request.nonce) {
-        throw new AuthError('invalidToken', 'The ID token does not answer this sign-in (its nonce differs).');
-      }
-      if (isExpired(session, clock.now())) throw new AuthError('invalidToken', 'The tokens had expired on arrival.');
-      return { session, customState: request.customState };
     },
 
     rememberHostedSignIn(sub, config) {
@@ -132,6 +116,36 @@ export function hostedUi(options: HostedUiOptions, environment: HostedUiEnvironm
       location().assign(`${domain}/logout?${query.toString()}`);
     },
   };
+
+  /** Checks the answer against this tab's pending request (spent as it is read), exchanges the code, checks the tokens. */
+  async function finishSignIn(response: RedirectResponse, config: ResolvedAuthConfig, clock: Clock, signal: AbortSignal): Promise<RedirectResult> {
+    const request = takePendingRequest(pending(), config.clientId);
+    if (!request) {
+      throw new AuthError('redirectFailed', 'This sign-in did not start in this tab, or its data was cleared; please sign in again.');
+    }
+    if (response.state !== request.state) {
+      throw new AuthError('redirectFailed', 'The sign-in came back with a state this tab did not send; please sign in again.');
+    }
+    if (response.kind === 'error') {
+      const said = response.description ? `: ${response.description}` : '';
+      if (response.error === 'access_denied') throw new AuthError('accessDenied', `The sign-in was declined${said}.`);
+      throw new AuthError('redirectFailed', `The sign-in page answered ${response.error}${said}.`);
+    }
+    const tokens = await exchangeCode(fetch, {
+      tokenUrl: `${domain}/oauth2/token`,
+      clientId: config.clientId,
+      code: response.code,
+      redirectUri: request.redirectUri,
+      verifier: request.verifier,
+      signal,
+    });
+    const session = createSession(tokens, config, clock.now());
+    if (session.idClaims['nonce'] !== request.nonce) {
+      throw new AuthError('invalidToken', 'The ID token does not answer this sign-in (its nonce differs).');
+    }
+    if (isExpired(session, clock.now())) throw new AuthError('invalidToken', 'The tokens had expired on arrival.');
+    return { session, customState: request.customState };
+  }
 }
 
 /** A redirect response, if `url` is the redirect URI with `code` or `error` in its query. */

@@ -10,6 +10,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { startCognitoLocal } from '../../dev/cognitoLocal.js';
 import { freePort } from '../../dev/freePort.js';
 import { LOCAL_POOL, type LocalPool } from '../../dev/localPool.js';
+import { cognitoLocalSigningKey, startLocalProvider, type LocalProvider } from '../../dev/localProvider.js';
 
 export interface E2eContext extends LocalPool {
   /** The app with `local` storage and the 5-minute client, e.g. `http://127.0.0.1:41234/`. */
@@ -20,6 +21,9 @@ export interface E2eContext extends LocalPool {
   shortAppUrl: string;
   /** The `worker` tier (refresh token in a Web Worker) on the 30-second client. */
   workerAppUrl: string;
+  /** The app with managed login through the local OpenID provider (`providerUrl`). */
+  oauthAppUrl: string;
+  providerUrl: string;
   cognitoEndpoint: string;
 }
 
@@ -29,7 +33,7 @@ declare module 'vitest' {
   }
 }
 
-type Variant = { clientId: string; storage: 'local' | 'memory' | 'worker' };
+type Variant = { clientId: string; storage: 'local' | 'memory' | 'worker'; oauthDomain?: string };
 const VARIANTS = {
   appUrl: { clientId: LOCAL_POOL.clientId, storage: 'local' },
   memoryAppUrl: { clientId: LOCAL_POOL.clientId, storage: 'memory' },
@@ -44,6 +48,8 @@ const ENV_KEYS = [
   'VITE_COGNITO_REGION',
   'VITE_AUTH_FLOW',
   'VITE_AUTH_STORAGE',
+  'VITE_OAUTH_DOMAIN',
+  'VITE_OAUTH_LABEL',
 ] as const;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -51,8 +57,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const cognito = await startCognitoLocal();
   const outRoot = await mkdtemp(join(tmpdir(), 'authchart-e2e-'));
   const servers: PreviewServer[] = [];
+  let provider: LocalProvider | undefined;
   const teardown = async () => {
     await Promise.allSettled(servers.map((server) => server.close()));
+    await provider?.close();
     await cognito.stop();
     await rm(outRoot, { recursive: true, force: true });
   };
@@ -63,12 +71,28 @@ export default async function setup(project: TestProject): Promise<() => Promise
       servers.push(server);
       urls[name] = appUrlOf(server);
     }
+    // Managed login: the provider must know the app's URLs, and the app the provider's. It signs
+    // as the pool does (cognito-local's issuer and key), so the demo API takes its tokens.
+    const oauthPort = await freePort();
+    const oauthAppUrl = `http://127.0.0.1:${oauthPort}/`;
+    provider = await startLocalProvider({
+      clientId: LOCAL_POOL.clientId,
+      redirectUris: [`${oauthAppUrl}sign-in`],
+      signOutUris: [oauthAppUrl],
+      users: [LOCAL_POOL.providerUser],
+      issuer: `${cognito.endpoint}/${LOCAL_POOL.userPoolId}`,
+      signingKey: cognitoLocalSigningKey(),
+    });
+    const oauthServer = await serve(join(outRoot, 'oauth'), cognito.endpoint, { clientId: LOCAL_POOL.clientId, storage: 'local', oauthDomain: provider.url }, oauthPort);
+    servers.push(oauthServer);
     project.provide('e2e', {
       ...LOCAL_POOL,
       appUrl: urls.appUrl!,
       memoryAppUrl: urls.memoryAppUrl!,
       shortAppUrl: urls.shortAppUrl!,
       workerAppUrl: urls.workerAppUrl!,
+      oauthAppUrl,
+      providerUrl: provider.url,
       cognitoEndpoint: cognito.endpoint,
     });
     return teardown;
@@ -88,7 +112,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
  * config: the build bakes them into the app, and the preview server's demo API verifies tokens
  * for the same client. So: set, build, start preview, then the next variant.
  */
-async function serve(outDir: string, endpoint: string, variant: Variant): Promise<PreviewServer> {
+async function serve(outDir: string, endpoint: string, variant: Variant, port?: number): Promise<PreviewServer> {
   Object.assign(process.env, {
     VITE_COGNITO_ENDPOINT: endpoint,
     VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
@@ -97,11 +121,13 @@ async function serve(outDir: string, endpoint: string, variant: Variant): Promis
     VITE_AUTH_STORAGE: variant.storage,
     VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
   });
+  if (variant.oauthDomain) Object.assign(process.env, { VITE_OAUTH_DOMAIN: variant.oauthDomain, VITE_OAUTH_LABEL: 'the local provider' });
+  else for (const key of ['VITE_OAUTH_DOMAIN', 'VITE_OAUTH_LABEL']) delete process.env[key];
   await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
   return preview({
     logLevel: 'warn',
     build: { outDir },
-    preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
+    preview: { host: '127.0.0.1', port: port ?? (await freePort()), strictPort: true },
   });
 }
 
