@@ -37,6 +37,8 @@ beforeAll(async () => {
     cwd: EXAMPLE_DIR,
     env: {
       ...process.env,
+      // Vitest sets NODE_ENV=test, which would make Vite build with the packages' development code.
+      NODE_ENV: 'production',
       VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
       VITE_COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
       VITE_COGNITO_REGION: LOCAL_POOL.region,
