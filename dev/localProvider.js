@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import Provider from 'oidc-provider';
+import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { freePort } from './freePort.js';
 
 /**
@@ -38,6 +39,13 @@ import { freePort } from './freePort.js';
  * @property {() => Promise<void>} close
  */
 
+/**
+ * Codes, sessions and grants in memory, as the library's default keeps them: right for a local
+ * provider that lives as long as one dev server or test run. Named, so the library does not warn
+ * about its default on every start.
+ */
+class LocalProviderStore extends MemoryAdapter {}
+
 /** The resource every access token is for: stands for Cognito's own APIs. */
 const RESOURCE = 'urn:authchart:cognito-user-pool';
 
@@ -61,6 +69,7 @@ export async function startLocalProvider(options) {
     options.signingKey ?? { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'local-provider' };
 
   const provider = new Provider(issuer, {
+    adapter: LocalProviderStore,
     jwks: { keys: [/** @type {any} */ ({ ...signingKey, alg: 'RS256', use: 'sig' })] },
     clients: [
       {

@@ -2,7 +2,9 @@
 // name one, else against cognito-local seeded with the local pool (dev/seed/).
 import { createServer, loadEnv } from 'vite';
 import { startCognitoLocal } from './cognitoLocal.js';
+import { freePort } from './freePort.js';
 import { LOCAL_POOL } from './localPool.js';
+import { cognitoLocalSigningKey, startLocalProvider } from './localProvider.js';
 
 const REAL_POOL_KEYS = ['VITE_COGNITO_USER_POOL_ID', 'VITE_COGNITO_CLIENT_ID', 'VITE_COGNITO_REGION'];
 const SIGNALS = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
@@ -11,6 +13,8 @@ const SIGNALS = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
 let cognito;
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
+/** @type {import('./localProvider.js').LocalProvider | undefined} */
+let provider;
 /** @type {Promise<void> | undefined} */
 let stopping;
 
@@ -41,6 +45,12 @@ try {
       VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
     });
   }
+  // Managed login, locally: an OpenID provider signing as the local pool does. Its port is
+  // picked now (the app's build reads its address); it starts once the app's address is known.
+  const providerPort = realPool ? undefined : await freePort();
+  if (providerPort) {
+    Object.assign(process.env, { VITE_OAUTH_DOMAIN: `http://127.0.0.1:${providerPort}`, VITE_OAUTH_LABEL: 'the local provider' });
+  }
   vite = await createServerOwningSignals({
     server: { host: '127.0.0.1', port: portFrom('PORT') ?? 5173, strictPort: false },
     // The first-run test starts the dev server as a fresh clone would, with an empty dependency
@@ -48,6 +58,18 @@ try {
     ...(process.env['AUTHCHART_VITE_CACHE_DIR'] ? { cacheDir: process.env['AUTHCHART_VITE_CACHE_DIR'] } : {}),
   });
   await vite.listen();
+  if (providerPort && cognito) {
+    const app = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
+    provider = await startLocalProvider({
+      port: providerPort,
+      clientId: LOCAL_POOL.clientId,
+      redirectUris: [`${app}sign-in`],
+      signOutUris: [app],
+      users: [LOCAL_POOL.providerUser],
+      issuer: `${cognito.endpoint}/${LOCAL_POOL.userPoolId}`,
+      signingKey: cognitoLocalSigningKey(),
+    });
+  }
   printBanner(vite, realPool ? env : undefined);
 } catch (error) {
   console.error(`npm run dev: cannot start: ${error instanceof Error ? error.message : error}`);
@@ -73,6 +95,7 @@ async function createServerOwningSignals(config) {
 function stopAll() {
   return (stopping ??= (async () => {
     await vite?.close().catch((error) => console.error('closing Vite:', error));
+    await provider?.close().catch((error) => console.error('stopping the local provider:', error));
     await cognito?.stop().catch((error) => console.error('stopping cognito-local:', error));
   })());
 }
@@ -103,6 +126,9 @@ function printBanner(server, realPool) {
       `  sign in   ${LOCAL_POOL.demoUser.username} / ${LOCAL_POOL.demoUser.password}`,
       `  codes     ${LOCAL_POOL.confirmationCode} (sign-up, password reset)`,
     );
+    if (provider) {
+      lines.push(`  provider  ${provider.url}  (managed login: ${LOCAL_POOL.providerUser.username} / ${LOCAL_POOL.providerUser.password})`);
+    }
   } else if (realPool) {
     const endpoint = realPool['VITE_COGNITO_ENDPOINT'];
     lines.push(

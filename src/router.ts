@@ -37,10 +37,26 @@ export function createAppRouter(auth: Auth): AppNavigation {
     hooks: { beforeLoad },
   });
 
+  // When the user last started a navigation of their own: a link (sv-router follows it by
+  // itself) or back/forward. Capture phase: before sv-router's own click handler runs.
+  let userNavigationAt = -1;
+  const userNavigates = () => (userNavigationAt = performance.now());
+  addEventListener('click', (event) => (event.target instanceof Element && event.target.closest('a[href]') ? userNavigates() : undefined), { capture: true });
+  addEventListener('popstate', userNavigates);
+
   async function go(path: string, options: { replace?: boolean } = {}): Promise<void> {
     const url = new URL(path, location.origin);
-    // Typed paths are for links written in code; these come from guards and returnTo.
-    await navigate(url.pathname as '/', { search: url.search, hash: url.hash, replace: options.replace ?? false });
+    const startedAt = performance.now();
+    try {
+      // Typed paths are for links written in code; these come from guards and returnTo.
+      await navigate(url.pathname as '/', { search: url.search, hash: url.hash, replace: options.replace ?? false });
+    } catch (error) {
+      // sv-router (0.16) rejects a navigation that the user's own superseded, with "Chaining
+      // cycle detected" (its link and popstate handlers do not record theirs as the current
+      // one). The user's navigation stands: that is not a failure.
+      if (userNavigationAt >= startedAt) return;
+      throw error;
+    }
   }
 
   async function beforeLoad(context: HooksContext): Promise<void> {

@@ -15,6 +15,24 @@ describe('route guard', () => {
     await expect.poll(() => page().getByTestId('account-username').textContent()).toBe(e2e.demoUser.username);
   });
 
+  it('a link clicked while the app is still navigating wins, with no error', async () => {
+    const pageErrors: string[] = [];
+    page().on('pageerror', (error) => pageErrors.push(error.message));
+    // The dashboard's code arrives slowly, so the app's own navigation there (after sign-in) is
+    // still under way when the user clicks a link elsewhere.
+    await page().route(/\/assets\/Dashboard-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await signIn(page(), e2e.appUrl, e2e.demoUser);
+    await expect.poll(() => authState(page())).toBe('signedIn');
+    await page().getByRole('banner').getByRole('link', { name: 'Account' }).click();
+    await page().waitForURL(url(e2e.appUrl, '/account'));
+    await page().waitForTimeout(2_000);
+    expect(pathOf(page())).toBe('/account');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('never returns to another site after sign-in', async () => {
     await page().goto(url(e2e.appUrl, `/sign-in?returnTo=${encodeURIComponent('https://evil.example/')}`));
     await signIn(page(), e2e.appUrl, e2e.demoUser);
