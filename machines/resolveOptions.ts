@@ -70,7 +70,7 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
     if (source !== undefined && source !== null && !hasMethods(source, 'subscribe')) throw invalidOption(name, 'null or a SignalSource');
   }
   if (config.apiOrigins !== undefined && !Array.isArray(config.apiOrigins)) throw invalidOption('apiOrigins', 'a list of origins');
-  if (config.oauth !== undefined && !hasMethods(config.oauth, 'takeRedirectResponse', 'startRedirect', 'completeRedirect', 'endHostedSession')) {
+  if (config.oauth !== undefined && !hasMethods(config.oauth, 'takeRedirectResponse', 'startRedirect', 'completeRedirect', 'rememberHostedSignIn', 'endHostedSession')) {
     throw invalidOption('oauth', "made by hostedUi(…) from 'authchart/oauth'");
   }
   const clock = config.clock ?? wallClock;

@@ -31,6 +31,8 @@ describe('createAuth checks every option', () => {
     ['refreshApi', 'sometimes'],
     ['challengeTimeoutSeconds', 30 * 24 * 3600],
     ['authFlow', 'MAGIC'],
+    // Managed login takes only the port hostedUi(…) makes, not its options.
+    ['oauth', { domain: 'https://example.auth.eu-west-1.amazoncognito.com', redirectUri: 'https://app.example.com/' }],
   ])('%s = %j fails with invalidConfig naming it', (name, value) => {
     const attempt = () => createAuth({ ...base, [name]: value } as AuthConfig);
     expect(attempt).toThrow(expect.objectContaining({ code: 'invalidConfig', message: expect.stringContaining(name) }));
