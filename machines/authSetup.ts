@@ -64,6 +64,8 @@ export const authSetup = setup({
       session: params.keepTokensToRevoke ? context.session : null,
       challenge: null,
       endedSignIn: context.session ? signInOf(context.session) : context.endedSignIn,
+      // The page a managed-login sign-in returned to belongs to that session.
+      customState: null,
       otherTabRefreshingSince: null,
     })),
     /** Keeps who was signed in when a session ends unasked, to pre-fill the sign-in again. */
@@ -108,7 +110,10 @@ export const authSetup = setup({
     rememberHostedSignIn: ({ context }) => {
       if (context.session) context.ports.oauth?.rememberHostedSignIn(context.session.idClaims.sub, context.config);
     },
-    /** After a sign-out (never another tab's, nor an expiry): ends the managed-login session too, if it began there. */
+    /**
+     * After this tab's sign-out (the user's, or the idle or maximum-age timers'; never another
+     * tab's, nor an expiry): ends the managed-login session too, if it began there.
+     */
     endHostedSession: ({ context }) => {
       if (context.session) context.ports.oauth?.endHostedSession(context.session.idClaims.sub, context.config);
     },

@@ -75,7 +75,7 @@ export function createAuth(config: AuthConfig): Auth {
   actor.start();
   const running = actor;
   // Back from managed login: the answer is read (and removed from the address bar) before anything else.
-  const redirectResponse = ports.oauth?.takeRedirectResponse();
+  const redirectResponse = ports.oauth?.takeRedirectResponse(machine);
   if (redirectResponse) running.send({ type: 'REDIRECT_RETURNED', response: redirectResponse });
 
   return {

@@ -30,8 +30,12 @@ export interface RedirectResult {
  * navigation, the address bar), the HTTP exchange and the checks of what came back.
  */
 export interface OAuthPort {
-  /** Reads a redirect response from the address bar and removes it (so a reload cannot replay it); null when none. */
-  takeRedirectResponse(): RedirectResponse | null;
+  /**
+   * Reads a redirect response from the address bar and removes it (so a reload cannot replay it);
+   * null when none, and then a request left pending in this tab (the user came back without
+   * finishing) is forgotten, its verifier with it.
+   */
+  takeRedirectResponse(config: ResolvedAuthConfig): RedirectResponse | null;
   /** Keeps the PKCE verifier, `state` and `nonce` for the return (this tab only), then navigates to /oauth2/authorize. */
   startRedirect(options: RedirectOptions, config: ResolvedAuthConfig): Promise<void>;
   /**

@@ -59,14 +59,27 @@ export function hostedUi(options: HostedUiOptions, environment: HostedUiEnvironm
   const markers = () => environment.markerStorage ?? globalThis.localStorage;
   const fetch = (input: string, init: RequestInit) => (environment.fetch ?? globalThis.fetch)(input, init);
   const markerKey = (config: ResolvedAuthConfig) => `authchart:oauth:${config.clientId}:hostedSignIn`;
+  /**
+   * Web Storage may throw (blocked site data, a full quota). The marker only decides whether
+   * sign-out also ends the hosted session, so a failure there must never stop the chart.
+   */
+  const quietly = (step: () => void) => {
+    try {
+      step();
+    } catch {
+      // Without the marker, sign-out ends only authchart's session.
+    }
+  };
 
   return {
-    takeRedirectResponse() {
+    takeRedirectResponse(config) {
       const current = location()?.href;
-      if (!current) return null;
-      const url = new URL(current);
-      const response = readResponse(url, redirectUri);
-      if (!response) return null;
+      const url = current ? new URL(current) : null;
+      const response = url ? readResponse(url, redirectUri) : null;
+      if (!url || !response) {
+        quietly(() => forgetPendingRequest(pending(), config.clientId));
+        return null;
+      }
       for (const name of RESPONSE_PARAMS) url.searchParams.delete(name);
       history()?.replaceState(history()?.state, '', url.toString());
       return response;
@@ -86,7 +99,11 @@ export function hostedUi(options: HostedUiOptions, environment: HostedUiEnvironm
       });
       if (redirect.provider) query.set('identity_provider', redirect.provider);
       if (redirect.loginHint) query.set('login_hint', redirect.loginHint);
-      keepPendingRequest(pending(), config.clientId, request);
+      try {
+        keepPendingRequest(pending(), config.clientId, request);
+      } catch (cause) {
+        throw new AuthError('storageUnavailable', 'This browser does not let the app keep the sign-in request (sessionStorage).', { cause });
+      }
       location().assign(`${domain}/oauth2/authorize?${query.toString()}`);
     },
 
@@ -103,15 +120,18 @@ export function hostedUi(options: HostedUiOptions, environment: HostedUiEnvironm
     },
 
     rememberHostedSignIn(sub, config) {
-      markers().setItem(markerKey(config), sub);
+      quietly(() => markers().setItem(markerKey(config), sub));
     },
 
     endHostedSession(sub, config) {
       // A sign-in that began here but never came back (the user closed the provider's page).
-      forgetPendingRequest(pending(), config.clientId);
-      if (markers().getItem(markerKey(config)) !== sub) return;
-      markers().removeItem(markerKey(config));
-      if (!signOutUri) return;
+      quietly(() => forgetPendingRequest(pending(), config.clientId));
+      let hosted = false;
+      quietly(() => {
+        hosted = markers().getItem(markerKey(config)) === sub;
+        if (hosted) markers().removeItem(markerKey(config));
+      });
+      if (!hosted || !signOutUri) return;
       const query = new URLSearchParams({ client_id: config.clientId, logout_uri: signOutUri });
       location().assign(`${domain}/logout?${query.toString()}`);
     },
@@ -131,15 +151,18 @@ export function hostedUi(options: HostedUiOptions, environment: HostedUiEnvironm
       if (response.error === 'access_denied') throw new AuthError('accessDenied', `The sign-in was declined${said}.`);
       throw new AuthError('redirectFailed', `The sign-in page answered ${response.error}${said}.`);
     }
+    // The drift estimate needs the time the request left (createSession's doc), not its answer's.
+    const sentAt = clock.now();
     const tokens = await exchangeCode(fetch, {
       tokenUrl: `${domain}/oauth2/token`,
       clientId: config.clientId,
       code: response.code,
       redirectUri: request.redirectUri,
       verifier: request.verifier,
-      signal,
+      // A token endpoint that never answers must not hold the chart in handlingRedirect.
+      signal: AbortSignal.any([signal, AbortSignal.timeout(config.requestTimeoutMs)]),
     });
-    const session = createSession(tokens, config, clock.now());
+    const session = createSession(tokens, config, sentAt);
     if (session.idClaims['nonce'] !== request.nonce) {
       throw new AuthError('invalidToken', 'The ID token does not answer this sign-in (its nonce differs).');
     }
@@ -163,6 +186,7 @@ function readResponse(url: URL, redirectUri: string): RedirectResponse | null {
 }
 
 /** An http(s) URL; plain http only for loopback (a local authorization server in development). */
+/** Checks the URL; returns it as given (Cognito compares callback and sign-out URLs byte for byte). */
 function checkedUrl(value: unknown, name: string): string {
   let url: URL;
   try {
@@ -174,7 +198,7 @@ function checkedUrl(value: unknown, name: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new AuthError('invalidConfig', `${name} must use https (plain http only for loopback).`);
   }
-  return url.toString();
+  return String(value);
 }
 
 function checkedOrigin(value: unknown, name: string): string {
