@@ -3,6 +3,7 @@ import type { Clock, SignalSource } from './AuthPorts.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import type { RedactedInspector } from './inspect/isRedactedInspector.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
+import type { PasskeyPort } from './passkeys/PasskeyPort.js';
 import type { AuthConfigInput } from './resolveConfig.js';
 import type { StorageTier } from './storage/StorageTier.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
@@ -26,6 +27,12 @@ export interface AuthConfig extends AuthConfigInput {
   inspect?: RedactedInspector;
   /** Managed login with PKCE: `hostedUi({ domain, redirectUri })` from `authchart/oauth`. */
   oauth?: OAuthPort;
+  /**
+   * Passkeys for choice-based sign-in (`authFlow: 'USER_AUTH'`): `browserPasskeys()` from
+   * `authchart/passkeys`, which is null where the browser has no WebAuthn. Without it, passkeys
+   * are not offered.
+   */
+  passkeys?: PasskeyPort | null;
   /**
    * The time source. Tests pass XState's SimulatedClock, which then also drives the machine's
    * timers (it has `setTimeout`/`clearTimeout`).

@@ -1,7 +1,7 @@
 import type { AuthError } from './AuthError.js';
 import type { AuthPorts } from './AuthPorts.js';
-import type { Challenge } from './challenges/Challenge.js';
-import type { ResolvedAuthConfig } from './ResolvedAuthConfig.js';
+import type { Challenge, FirstFactor } from './challenges/Challenge.js';
+import type { ResolvedAuthConfig, SignInFlow } from './ResolvedAuthConfig.js';
 import type { SessionEndReason } from './SessionEndReason.js';
 import type { Session } from './tokens/Session.js';
 
@@ -54,9 +54,17 @@ export interface EndedSignIn {
 /** A sign-in step's outcome: tokens, or the next challenge. */
 export type SignInResult = { session: Session; challenge?: undefined } | { challenge: Challenge; session?: undefined };
 
+/**
+ * What a sign-in starts with. The password is needed by every flow but choice-based sign-in
+ * (USER_AUTH), which asks for it only when the user chooses it.
+ */
 export interface Credentials {
   username: string;
-  password: string;
+  password?: string;
+  /** This sign-in's flow, when not the configured `authFlow`; `preferredChallenge` implies USER_AUTH. */
+  authFlow?: SignInFlow;
+  /** USER_AUTH: the way in to try first (Cognito's PREFERRED_CHALLENGE); without it the user chooses. */
+  preferredChallenge?: FirstFactor;
 }
 
 /** What restoring found in storage. */

@@ -61,6 +61,15 @@ export type AuthErrorCode =
   | 'accessDenied'
   /** Managed login: the return could not be used (state mismatch, lost request, a spent or expired code). */
   | 'redirectFailed'
+  /**
+   * Passkeys: the user dismissed the browser's prompt, or has no passkey for this site (browsers
+   * do not tell the two apart, on purpose). Choose again; nothing else is lost.
+   */
+  | 'passkeyCancelled'
+  /** Passkeys: this browser has no WebAuthn, or the authenticator's passkey is not one the pool accepts. */
+  | 'passkeyUnavailable'
+  /** Passkeys: the pool refused the passkey's signature (e.g. the passkey was removed from the account). */
+  | 'passkeyRefused'
   | 'unknown';
 
 const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set([

@@ -1,6 +1,6 @@
 import type { AuthError } from './AuthError.js';
 import type { Credentials } from './AuthContext.js';
-import type { MfaType } from './challenges/Challenge.js';
+import type { FirstFactor, MfaType } from './challenges/Challenge.js';
 import type { RedirectOptions, RedirectResponse } from './oauth/OAuthPort.js';
 import type { SessionEndReason } from './SessionEndReason.js';
 
@@ -18,6 +18,15 @@ export type AuthEvent =
   /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, or verifies the TOTP app during MFA_SETUP. */
   | { type: 'SUBMIT_MFA_CODE'; code: string }
   | { type: 'SELECT_MFA_TYPE'; mfaType: MfaType }
+  /**
+   * Choice-based sign-in: the way in the user chose from `challenge.firstFactor.choices`, with the
+   * password when that is the choice (PASSWORD, PASSWORD_SRP).
+   */
+  | { type: 'SELECT_CHALLENGE'; challenge: FirstFactor; password?: string }
+  /** Choice-based sign-in: send the one-time code (EMAIL_OTP, SMS_OTP) again. */
+  | { type: 'RESEND_CODE' }
+  /** Choice-based sign-in: back from the code or passkey to the choice. */
+  | { type: 'CHOOSE_AGAIN' }
   /** Answers CUSTOM_CHALLENGE (custom auth): what the pool's Lambda trigger asked for. */
   | { type: 'SUBMIT_CUSTOM_CHALLENGE'; answer: string }
   /** Refresh now (the app knows better, or tokens are within the lead window); ignored unless signed in. */

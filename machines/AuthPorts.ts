@@ -1,5 +1,6 @@
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
+import type { PasskeyPort } from './passkeys/PasskeyPort.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
 import type { RefreshLock } from './tabs/RefreshLock.js';
 import type { TabChannel } from './tabs/TabChannel.js';
@@ -26,6 +27,8 @@ export interface AuthPorts {
   activity: SignalSource | null;
   /** Managed login (`hostedUi(…)` from `authchart/oauth`); null when the app never redirects. */
   oauth: OAuthPort | null;
+  /** Passkeys (`browserPasskeys()` from `authchart/passkeys`); null where the app or the browser has none. */
+  passkeys: PasskeyPort | null;
 }
 
 /** Something that calls back now and then, e.g. on `visibilitychange`; returns unsubscribe. */

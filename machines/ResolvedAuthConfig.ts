@@ -48,10 +48,12 @@ export interface ResolvedAuthConfig {
  * How a user signs in: `USER_SRP_AUTH` proves the password without sending it (the app client
  * needs ALLOW_USER_SRP_AUTH, on by default); `USER_PASSWORD_AUTH` sends it over TLS
  * (ALLOW_USER_PASSWORD_AUTH); the custom flows hand over to the pool's Lambda triggers
- * (ALLOW_CUSTOM_AUTH), after an SRP proof of the password or without one.
+ * (ALLOW_CUSTOM_AUTH), after an SRP proof of the password or without one; `USER_AUTH` lets the
+ * user choose among the ways in the pool allows (password, a code by email or SMS, a passkey:
+ * ALLOW_USER_AUTH, and the pool's sign-in policy).
  */
-export type SignInFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_WITH_SRP' | 'CUSTOM_WITHOUT_SRP';
+export type SignInFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_WITH_SRP' | 'CUSTOM_WITHOUT_SRP' | 'USER_AUTH';
 
-export const SIGN_IN_FLOWS: readonly SignInFlow[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP', 'CUSTOM_WITHOUT_SRP'];
+export const SIGN_IN_FLOWS: readonly SignInFlow[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_WITH_SRP', 'CUSTOM_WITHOUT_SRP', 'USER_AUTH'];
 
 export type RefreshApi = 'auto' | 'getTokensFromRefreshToken' | 'initiateAuth';

@@ -3,6 +3,7 @@ import { holdRefreshLock, listenForSignals, listenToTabs } from './actors/tabAct
 import { asksToSignInAgain } from './asksToSignInAgain.js';
 import { toAuthError, type AuthError } from './AuthError.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
+import { answerWithPasskey, chooseFirstFactor } from './actors/choiceBasedSignIn.js';
 import { completeRedirect, startRedirect } from './actors/redirectActors.js';
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';
@@ -41,6 +42,8 @@ export const authSetup = setup({
     holdRefreshLock,
     restoreSession,
     startSignIn,
+    chooseFirstFactor,
+    answerWithPasskey,
     respondToChallenge,
     associateChallengeTotp,
     verifyChallengeTotp,
@@ -102,6 +105,25 @@ export const authSetup = setup({
     })),
     setChallenge: assign((_, params: { challenge: Challenge }) => ({ challenge: challengeWithHiddenSecrets(params.challenge) })),
     clearChallenge: assign({ challenge: null }),
+    /**
+     * Choice-based sign-in: a SELECT_CHALLENGE answered once is spent, whatever came of it; the
+     * next choice starts again with it as the preferred way in (see chooseFirstFactor).
+     */
+    spendChoice: assign(({ context }) => ({
+      challenge: context.challenge?.kind === 'selectChallenge' ? challengeWithHiddenSecrets({ ...context.challenge, challengeSession: '' }) : context.challenge,
+    })),
+    /** Back from a code or passkey to the ways in offered before: a choice with no session to answer. */
+    backToChoice: assign(({ context }) => ({
+      challenge: context.challenge?.firstFactor
+        ? challengeWithHiddenSecrets({
+            ...context.challenge,
+            name: 'SELECT_CHALLENGE',
+            kind: 'selectChallenge',
+            challengeSession: '',
+            parameters: {},
+          })
+        : context.challenge,
+    })),
     setError: assign((_, params: { error: unknown }) => ({ error: toAuthError(params.error) })),
     clearError: assign({ error: null }),
     /** Why the session ends, recorded on the transition that ends it (states cannot tell). */
@@ -189,6 +211,10 @@ export const authSetup = setup({
      * (a custom challenge's trigger said no; its session is spent).
      */
     lastErrorEndsSignIn: ({ context }) => context.error?.code === 'challengeExpired' || context.error?.code === 'invalidCredentials',
+    /** A one-time code chosen as the way in (not MFA): it can be sent again. */
+    codeIsFirstFactor: ({ context }) => context.challenge?.firstFactor != null,
+    /** Choice-based sign-in with ways in to go back to. */
+    hasChoices: ({ context }) => (context.challenge?.firstFactor?.choices.length ?? 0) > 0,
     challengeHasTotpSecret: ({ context }) => context.challenge?.kind === 'mfaSetup' && context.challenge.totpSetup !== null,
     /**
      * What another tab wrote is the sign-in this tab's user just ended (a refresh there crossed

@@ -3,7 +3,7 @@ import { AuthError } from './AuthError.js';
 import type { AuthActor, authMachine } from './authMachine.js';
 import type { AuthEvent } from './AuthEvent.js';
 import type { Credentials } from './AuthContext.js';
-import type { MfaType } from './challenges/Challenge.js';
+import type { FirstFactor, MfaType } from './challenges/Challenge.js';
 import type { RedirectOptions } from './oauth/OAuthPort.js';
 import { selectIsAuthenticated, selectNextStep, type NextStep } from './selectors.js';
 
@@ -13,7 +13,11 @@ import { selectIsAuthenticated, selectNextStep, type NextStep } from './selector
  * can try again. Sending the same events to `auth.actor` directly works just as well.
  */
 export interface AuthSteps {
-  /** Resolves with `signedIn`, or the challenge to answer next (`mfaCode`, `newPasswordRequired`…). */
+  /**
+   * Resolves with `signedIn`, or the challenge to answer next (`mfaCode`, `newPasswordRequired`…).
+   * With `authFlow: 'USER_AUTH'` (configured or given here) the password is optional: without it
+   * (and without `preferredChallenge`) the user chooses the way in (`selectChallenge`).
+   */
   signIn(credentials: Credentials): Promise<NextStep>;
   /**
    * Managed login (needs createAuth's `oauth`): navigates to the pool's sign-in page. Resolves
@@ -27,6 +31,15 @@ export interface AuthSteps {
   selectMfaType(mfaType: MfaType): Promise<NextStep>;
   /** Answers a custom-auth challenge; resolves with `customChallenge` again when the pool asks more. */
   submitCustomChallenge(answer: string): Promise<NextStep>;
+  /**
+   * Choice-based sign-in: the way in chosen from `selectFirstFactorChoices`, with the password
+   * for PASSWORD and PASSWORD_SRP. A passkey's browser prompt is part of the step.
+   */
+  selectChallenge(challenge: FirstFactor, password?: string): Promise<NextStep>;
+  /** Choice-based sign-in: sends the one-time code again (a new code; the old one stops working). */
+  resendCode(): Promise<NextStep>;
+  /** Choice-based sign-in: back from the code to the ways in offered. */
+  chooseAgain(): Promise<NextStep>;
   /** Abandons a sign-in challenge in progress. */
   cancel(): void;
 }
@@ -51,7 +64,7 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
   const next = async (event: AuthEvent) => selectNextStep(await perform(event));
 
   return {
-    signIn: ({ username, password }) => next({ type: 'SIGN_IN', username, password }),
+    signIn: (credentials) => next({ type: 'SIGN_IN', ...credentials }),
     async signInWithRedirect(options = {}) {
       const before = await waitFor(actor, (s) => !s.hasTag('busy'));
       const event: AuthEvent = { type: 'SIGN_IN_WITH_REDIRECT', options };
@@ -67,6 +80,9 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
     submitMfaCode: (code) => next({ type: 'SUBMIT_MFA_CODE', code }),
     selectMfaType: (mfaType) => next({ type: 'SELECT_MFA_TYPE', mfaType }),
     submitCustomChallenge: (answer) => next({ type: 'SUBMIT_CUSTOM_CHALLENGE', answer }),
+    selectChallenge: (challenge, password) => next({ type: 'SELECT_CHALLENGE', challenge, ...(password === undefined ? {} : { password }) }),
+    resendCode: () => next({ type: 'RESEND_CODE' }),
+    chooseAgain: () => next({ type: 'CHOOSE_AGAIN' }),
     cancel() {
       actor.send({ type: 'CANCEL' });
     },

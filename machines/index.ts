@@ -4,6 +4,7 @@ export type { Auth, AuthConfig, AuthTokens } from './createAuth.js';
 export {
   selectIsAuthenticated,
   selectIsOffline,
+  selectFirstFactorChoices,
   selectNeedsReauth,
   selectNextStep,
   selectSessionTimes,
@@ -17,7 +18,8 @@ export type { AuthFetch } from './http/authFetch.js';
 export type { AuthContext, AuthMachineInput, Credentials, RestoreResult, SignInResult } from './AuthContext.js';
 export type { AuthEmitted, AuthEvent } from './AuthEvent.js';
 export type { AuthPorts, Clock, SignalSource } from './AuthPorts.js';
-export type { Challenge, ChallengeKind, ChallengeName, MfaType } from './challenges/Challenge.js';
+export type { Challenge, ChallengeKind, ChallengeName, FirstFactor, FirstFactorStep, MfaType } from './challenges/Challenge.js';
+export type { PasskeyPort } from './passkeys/PasskeyPort.js';
 export type { RefreshApi, ResolvedAuthConfig, SignInFlow } from './ResolvedAuthConfig.js';
 export type { SessionEndReason } from './SessionEndReason.js';
 export type { TotpSetup } from './TotpSetup.js';

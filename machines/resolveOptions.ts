@@ -6,6 +6,7 @@ import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { resolveApiOrigins } from './http/resolveApiOrigins.js';
 import { isRedactedInspector } from './inspect/isRedactedInspector.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
+import type { PasskeyPort } from './passkeys/PasskeyPort.js';
 import type { ResolvedAuthConfig } from './ResolvedAuthConfig.js';
 import { resolveConfig } from './resolveConfig.js';
 import type { StorageTier } from './storage/StorageTier.js';
@@ -36,6 +37,7 @@ export interface ResolvedOptions {
   wake: SignalSource | null | undefined;
   activity: SignalSource | null | undefined;
   oauth: OAuthPort | null;
+  passkeys: PasskeyPort | null;
 }
 
 const wallClock: Clock = { now: () => Date.now() };
@@ -73,6 +75,9 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
   if (config.oauth !== undefined && !hasMethods(config.oauth, 'takeRedirectResponse', 'startRedirect', 'completeRedirect', 'rememberHostedSignIn', 'endHostedSession')) {
     throw invalidOption('oauth', "made by hostedUi(…) from 'authchart/oauth'");
   }
+  if (config.passkeys !== undefined && config.passkeys !== null && !hasMethods(config.passkeys, 'authenticate', 'register')) {
+    throw invalidOption('passkeys', "null or made by browserPasskeys() from 'authchart/passkeys'");
+  }
   const clock = config.clock ?? wallClock;
   return {
     machine,
@@ -90,6 +95,7 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
     wake: config.wake,
     activity: config.activity,
     oauth: config.oauth ?? null,
+    passkeys: config.passkeys ?? null,
   };
 }
 

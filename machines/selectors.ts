@@ -1,6 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { asksToSignInAgain } from './asksToSignInAgain.js';
 import type { authMachine } from './authMachine.js';
+import type { FirstFactor } from './challenges/Challenge.js';
 import { msUntilRefresh, type IdTokenClaims } from './tokens/Session.js';
 
 type AuthSnapshot = SnapshotFrom<typeof authMachine>;
@@ -64,7 +65,11 @@ export type NextStep =
   | 'mfaCode'
   | 'selectMfaType'
   | 'mfaSetup'
-  | 'customChallenge';
+  | 'customChallenge'
+  /** Choice-based sign-in: choose a way in from `selectFirstFactorChoices`. */
+  | 'selectChallenge'
+  /** Choice-based sign-in: the browser is asking for a passkey. */
+  | 'passkey';
 
 export function selectNextStep(snapshot: AuthSnapshot): NextStep {
   if (selectIsAuthenticated(snapshot)) return 'signedIn';
@@ -73,7 +78,14 @@ export function selectNextStep(snapshot: AuthSnapshot): NextStep {
   if (snapshot.matches({ authenticating: 'selectMfaType' })) return 'selectMfaType';
   if (snapshot.matches({ authenticating: 'mfaSetup' })) return 'mfaSetup';
   if (snapshot.matches({ authenticating: 'customChallenge' })) return 'customChallenge';
+  if (snapshot.matches({ authenticating: 'selectingChallenge' })) return 'selectChallenge';
+  if (snapshot.matches({ authenticating: 'passkey' })) return 'passkey';
   return 'signIn';
+}
+
+/** Choice-based sign-in: the ways in the user may choose (or go back to); empty otherwise. */
+export function selectFirstFactorChoices(snapshot: AuthSnapshot): FirstFactor[] {
+  return snapshot.matches('authenticating') ? (snapshot.context.challenge?.firstFactor?.choices ?? []) : [];
 }
 
 /** Signed in, but the tokens expired while refreshing keeps failing for a transient reason. */

@@ -39,6 +39,7 @@ export function toSignInResult(
       username: parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? username,
       parameters,
       totpSetup: null,
+      firstFactor: null,
     },
   };
 }

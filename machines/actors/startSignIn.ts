@@ -1,21 +1,25 @@
 import { fromPromise } from 'xstate';
 import type { AuthMachineInput, Credentials, SignInResult } from '../AuthContext.js';
-import { passwordClaim } from '../srp/passwordClaim.js';
 import { startSrp } from '../srp/startSrp.js';
 import { requirePassword, requireText } from '../validateInput.js';
+import { answerPasswordVerifier } from './answerPasswordVerifier.js';
+import { startChoiceBasedSignIn } from './choiceBasedSignIn.js';
 import { toSignInResult } from './signInResult.js';
 
 export type SignInInput = AuthMachineInput & Credentials;
 
 /**
- * The first sign-in step, by the configured `authFlow`: InitiateAuth, and with SRP the proof of
- * the password too (PASSWORD_VERIFIER needs nothing from the user, and its secret `a` never
- * leaves this actor). Ends with tokens, or the challenge the user answers next.
+ * The first sign-in step, by this sign-in's flow (the configured `authFlow` unless the call names
+ * one): InitiateAuth, and with SRP the proof of the password too (PASSWORD_VERIFIER needs nothing
+ * from the user). Ends with tokens, or the challenge the user answers next.
  */
 export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input, signal }) => {
   const { config, ports } = input;
-  const flow = config.authFlow;
+  const flow = input.preferredChallenge ? 'USER_AUTH' : (input.authFlow ?? config.authFlow);
   const username = requireText(input.username, 'a username');
+  if (flow === 'USER_AUTH') {
+    return startChoiceBasedSignIn({ config, ports, username, preferred: input.preferredChallenge, password: input.password, choices: [], signal });
+  }
   // Custom auth without SRP leaves the proof to the pool's triggers: no password.
   const password = flow === 'CUSTOM_WITHOUT_SRP' ? '' : requirePassword(input.password);
   const srp = flow === 'USER_SRP_AUTH' || flow === 'CUSTOM_WITH_SRP' ? startSrp() : null;
@@ -31,26 +35,5 @@ export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input
     { signal },
   );
   if (!srp || output.ChallengeName !== 'PASSWORD_VERIFIER') return toSignInResult(output, username, config, sentAt);
-
-  const responses = await passwordClaim({
-    realm: config.userPoolId.slice(config.userPoolId.indexOf('_') + 1),
-    password,
-    secret: srp,
-    parameters: output.ChallengeParameters ?? {},
-    username,
-    now: ports.clock.now(),
-  });
-  const answeredAt = ports.clock.now();
-  const answer = await ports.transport.call(
-    'RespondToAuthChallenge',
-    {
-      ChallengeName: 'PASSWORD_VERIFIER',
-      ClientId: config.clientId,
-      ChallengeResponses: responses,
-      // Cognito may issue a session with PASSWORD_VERIFIER, or not; only what it issued goes back.
-      ...(output.Session ? { Session: output.Session } : {}),
-    },
-    { signal },
-  );
-  return toSignInResult(answer, responses['USERNAME']!, config, answeredAt);
+  return answerPasswordVerifier({ config, ports, verifier: output, secret: srp, password, username, signal });
 });

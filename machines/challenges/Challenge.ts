@@ -5,23 +5,47 @@ import type { TotpSetup } from '../TotpSetup.js';
  * (`challengeKindOf`): the chart routes on it, selectors report it, forms pick by it. Adding a
  * challenge means a row in `KINDS` below and, for a new kind, one state in authenticatingState.
  */
-export type ChallengeKind = 'newPassword' | 'mfaCode' | 'selectMfaType' | 'mfaSetup' | 'custom' | 'unsupported';
+export type ChallengeKind = 'newPassword' | 'mfaCode' | 'selectMfaType' | 'mfaSetup' | 'custom' | 'selectChallenge' | 'passkey' | 'unsupported';
 
 const KINDS = {
   NEW_PASSWORD_REQUIRED: 'newPassword',
   SMS_MFA: 'mfaCode',
   SOFTWARE_TOKEN_MFA: 'mfaCode',
   EMAIL_OTP: 'mfaCode',
+  // Choice-based sign-in (USER_AUTH): a code by SMS as the first factor.
+  SMS_OTP: 'mfaCode',
   SELECT_MFA_TYPE: 'selectMfaType',
   MFA_SETUP: 'mfaSetup',
   // The pool's own Lambda triggers ask (custom auth); it may ask several times.
   CUSTOM_CHALLENGE: 'custom',
+  // Choice-based sign-in: which way in (AvailableChallenges), then a passkey for WEB_AUTHN.
+  SELECT_CHALLENGE: 'selectChallenge',
+  WEB_AUTHN: 'passkey',
 } as const satisfies Record<string, Exclude<ChallengeKind, 'unsupported'>>;
 
 /** The challenges authchart answers; Cognito's names. */
 export type ChallengeName = keyof typeof KINDS;
 
 export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+
+/** The ways in that choice-based sign-in (USER_AUTH) offers and authchart can take; Cognito's names. */
+export type FirstFactor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+export const FIRST_FACTORS: readonly FirstFactor[] = ['PASSWORD_SRP', 'PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+
+/** The first factors that need the password with the choice. */
+export function needsPassword(factor: FirstFactor): boolean {
+  return factor === 'PASSWORD' || factor === 'PASSWORD_SRP';
+}
+
+/**
+ * A step of choice-based sign-in before any factor is proven: the choice itself, or the code or
+ * passkey chosen. Such a code can be sent again, and the user can go back to the choice.
+ */
+export interface FirstFactorStep {
+  /** What the user may choose from (AvailableChallenges this browser can use); empty when the app asked for one directly. */
+  choices: FirstFactor[];
+}
 
 /** The kind of a Cognito challenge name; `unsupported` for any authchart does not answer. */
 export function challengeKindOf(name: string): ChallengeKind {
@@ -39,4 +63,6 @@ export interface Challenge {
   parameters: Record<string, string>;
   /** MFA_SETUP: the TOTP secret to register, once associated. */
   totpSetup: TotpSetup | null;
+  /** Choice-based sign-in, before the first factor is proven; null otherwise (MFA, custom auth…). */
+  firstFactor: FirstFactorStep | null;
 }

@@ -3,10 +3,14 @@ import type {
   AssociateSoftwareTokenResponse,
   ChangePasswordRequest,
   ChangePasswordResponse,
+  CompleteWebAuthnRegistrationRequest,
+  CompleteWebAuthnRegistrationResponse,
   ConfirmForgotPasswordRequest,
   ConfirmForgotPasswordResponse,
   ConfirmSignUpRequest,
   ConfirmSignUpResponse,
+  DeleteWebAuthnCredentialRequest,
+  DeleteWebAuthnCredentialResponse,
   ForgotPasswordRequest,
   ForgotPasswordResponse,
   GlobalSignOutRequest,
@@ -15,6 +19,8 @@ import type {
   GetTokensFromRefreshTokenResponse,
   InitiateAuthRequest,
   InitiateAuthResponse,
+  ListWebAuthnCredentialsRequest,
+  ListWebAuthnCredentialsResponse,
   ResendConfirmationCodeRequest,
   ResendConfirmationCodeResponse,
   RespondToAuthChallengeRequest,
@@ -25,6 +31,8 @@ import type {
   SetUserMFAPreferenceResponse,
   SignUpRequest,
   SignUpResponse,
+  StartWebAuthnRegistrationRequest,
+  StartWebAuthnRegistrationResponse,
   VerifySoftwareTokenRequest,
   VerifySoftwareTokenResponse,
 } from './cognitoWire.js';
@@ -37,17 +45,21 @@ import type {
 export interface CognitoOperations {
   AssociateSoftwareToken: { input: AssociateSoftwareTokenRequest; output: AssociateSoftwareTokenResponse };
   ChangePassword: { input: ChangePasswordRequest; output: ChangePasswordResponse };
+  CompleteWebAuthnRegistration: { input: CompleteWebAuthnRegistrationRequest; output: CompleteWebAuthnRegistrationResponse };
   ConfirmForgotPassword: { input: ConfirmForgotPasswordRequest; output: ConfirmForgotPasswordResponse };
   ConfirmSignUp: { input: ConfirmSignUpRequest; output: ConfirmSignUpResponse };
+  DeleteWebAuthnCredential: { input: DeleteWebAuthnCredentialRequest; output: DeleteWebAuthnCredentialResponse };
   ForgotPassword: { input: ForgotPasswordRequest; output: ForgotPasswordResponse };
   GlobalSignOut: { input: GlobalSignOutRequest; output: GlobalSignOutResponse };
   GetTokensFromRefreshToken: { input: GetTokensFromRefreshTokenRequest; output: GetTokensFromRefreshTokenResponse };
   InitiateAuth: { input: InitiateAuthRequest; output: InitiateAuthResponse };
+  ListWebAuthnCredentials: { input: ListWebAuthnCredentialsRequest; output: ListWebAuthnCredentialsResponse };
   ResendConfirmationCode: { input: ResendConfirmationCodeRequest; output: ResendConfirmationCodeResponse };
   RespondToAuthChallenge: { input: RespondToAuthChallengeRequest; output: RespondToAuthChallengeResponse };
   RevokeToken: { input: RevokeTokenRequest; output: RevokeTokenResponse };
   SetUserMFAPreference: { input: SetUserMFAPreferenceRequest; output: SetUserMFAPreferenceResponse };
   SignUp: { input: SignUpRequest; output: SignUpResponse };
+  StartWebAuthnRegistration: { input: StartWebAuthnRegistrationRequest; output: StartWebAuthnRegistrationResponse };
   VerifySoftwareToken: { input: VerifySoftwareTokenRequest; output: VerifySoftwareTokenResponse };
 }
 

@@ -16,7 +16,7 @@ export interface CognitoFailure {
  * Sign-in and refresh are both InitiateAuth, but the same error name means different things:
  * NotAuthorized on sign-in is a wrong password, on refresh it ends the session.
  */
-type ErrorScope = 'signIn' | 'proof' | 'refresh' | 'challenge' | 'other';
+type ErrorScope = 'signIn' | 'proof' | 'passkey' | 'refresh' | 'challenge' | 'other';
 
 const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
   signIn: {
@@ -34,6 +34,12 @@ const BY_SCOPE: Record<ErrorScope, Record<string, AuthErrorCode>> = {
   proof: {
     NotAuthorizedException: 'invalidCredentials',
     UserNotFoundException: 'invalidCredentials',
+    ExpiredCodeException: 'challengeExpired',
+  },
+  // RespondToAuthChallenge WEB_AUTHN: the pool did not accept the passkey's signature (the
+  // passkey was removed from the account, or belongs to another relying party).
+  passkey: {
+    NotAuthorizedException: 'passkeyRefused',
     ExpiredCodeException: 'challengeExpired',
   },
   refresh: {
@@ -99,6 +105,17 @@ const ANY_OPERATION: Record<string, AuthErrorCode> = {
   InvalidEmailRoleAccessPolicyException: 'invalidConfig',
   InvalidSmsRoleAccessPolicyException: 'invalidConfig',
   InvalidSmsRoleTrustRelationshipException: 'invalidConfig',
+  // Passkeys: the pool's relying party does not match the page (its WebAuthnConfiguration, or
+  // the app's origin), or passkeys are not set up in the pool at all.
+  WebAuthnRelyingPartyMismatchException: 'invalidConfig',
+  WebAuthnOriginNotAllowedException: 'invalidConfig',
+  WebAuthnClientMismatchException: 'invalidConfig',
+  WebAuthnConfigurationMissingException: 'invalidConfig',
+  WebAuthnNotEnabledException: 'unsupportedOperation',
+  // The registration's challenge ran out (or was used already): start the registration again.
+  WebAuthnChallengeNotFoundException: 'challengeExpired',
+  // The authenticator made a credential of a kind the pool does not accept.
+  WebAuthnCredentialNotSupportedException: 'passkeyUnavailable',
   UnsupportedOperationException: 'unsupportedOperation',
   OperationNotEnabledException: 'unsupportedOperation',
   FeatureUnavailableInTierException: 'unsupportedOperation',
@@ -124,12 +141,18 @@ const MESSAGES: Partial<Record<AuthErrorCode, string>> = {
   challengeExpired: 'This sign-in step took too long; please sign in again.',
   userNotFound: 'No account was found for this username.',
   codeDeliveryFailed: 'The code could not be sent; check the email address or phone number.',
+  passkeyUnavailable: 'A passkey cannot be used here; choose another way to sign in.',
+  passkeyRefused: 'The user pool did not accept this passkey; choose another way to sign in.',
 };
 
-/** Challenges whose answer is the sign-in's proof (see `proof` above). */
-const PROOF_CHALLENGES = ['PASSWORD_VERIFIER', 'DEVICE_PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE'];
+/**
+ * Challenges whose answer is the sign-in's proof (see `proof` above). SELECT_CHALLENGE carries
+ * the password when that is the choice; a refusal of any other choice ends the sign-in too.
+ */
+const PROOF_CHALLENGES = ['PASSWORD_VERIFIER', 'DEVICE_PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'SELECT_CHALLENGE'];
 
 function scopeOf(operation: CognitoOperation, authFlow: string | undefined): ErrorScope {
+  if (operation === 'RespondToAuthChallenge' && authFlow === 'WEB_AUTHN') return 'passkey';
   if (operation === 'RespondToAuthChallenge') return PROOF_CHALLENGES.includes(authFlow ?? '') ? 'proof' : 'challenge';
   if (operation === 'GetTokensFromRefreshToken') return 'refresh';
   if (operation !== 'InitiateAuth') return 'other';

@@ -1,5 +1,6 @@
 import { assertEvent } from 'xstate';
 import { AuthError } from '../AuthError.js';
+import type { FirstFactor } from '../challenges/Challenge.js';
 import type { AuthContext } from '../AuthContext.js';
 import type { AuthEvent } from '../AuthEvent.js';
 import { authSetup } from '../authSetup.js';
@@ -54,7 +55,8 @@ export const authenticatingState = authSetup.createStateConfig({
         src: 'startSignIn',
         input: ({ context, event }) => {
           assertEvent(event, 'SIGN_IN');
-          return { ...machineInput(context), username: event.username, password: event.password };
+          const { type: _, ...credentials } = event;
+          return { ...machineInput(context), ...credentials };
         },
         onDone: {
           target: 'routing',
@@ -82,6 +84,8 @@ export const authenticatingState = authSetup.createStateConfig({
         { guard: { type: 'challengeIs', params: { kind: 'mfaCode' } }, target: 'mfaCode' },
         { guard: { type: 'challengeIs', params: { kind: 'selectMfaType' } }, target: 'selectMfaType' },
         { guard: { type: 'challengeIs', params: { kind: 'custom' } }, target: 'customChallenge' },
+        { guard: { type: 'challengeIs', params: { kind: 'selectChallenge' } }, target: 'selectingChallenge' },
+        { guard: { type: 'challengeIs', params: { kind: 'passkey' } }, target: 'passkey' },
         // Back from a wrong code: the secret is already in the app, keep it.
         { guard: 'challengeHasTotpSecret', target: 'mfaSetup.awaitingCode' },
         { guard: { type: 'challengeIs', params: { kind: 'mfaSetup' } }, target: 'mfaSetup' },
@@ -122,7 +126,60 @@ export const authenticatingState = authSetup.createStateConfig({
     },
     mfaCode: {
       after: expireChallenge,
-      on: { SUBMIT_MFA_CODE: { target: 'responding', actions: 'clearError' } },
+      on: {
+        SUBMIT_MFA_CODE: { target: 'responding', actions: 'clearError' },
+        // A code chosen as the way in (USER_AUTH): a new one, or another way in.
+        RESEND_CODE: { guard: 'codeIsFirstFactor', target: 'choosing', actions: 'clearError' },
+        CHOOSE_AGAIN: { guard: 'hasChoices', target: 'selectingChallenge', actions: ['clearError', 'backToChoice'] },
+      },
+    },
+    /** Choice-based sign-in (USER_AUTH): the ways in are in `challenge.firstFactor.choices`. */
+    selectingChallenge: {
+      after: expireChallenge,
+      on: { SELECT_CHALLENGE: { target: 'choosing', actions: 'clearError' } },
+    },
+    /**
+     * The choice (or a new code) in flight. A refusal that ends the sign-in (a wrong password,
+     * the session ran out) goes to `failed` through routing; any other comes back to the step.
+     */
+    choosing: {
+      tags: 'busy',
+      invoke: {
+        id: 'chooseFirstFactor',
+        src: 'chooseFirstFactor',
+        input: ({ context, event }) => {
+          assertEvent(event, ['SELECT_CHALLENGE', 'RESEND_CODE']);
+          const challenge = context.challenge!;
+          if (event.type === 'RESEND_CODE') return { ...machineInput(context), challenge, choice: challenge.name as FirstFactor };
+          return { ...machineInput(context), challenge, choice: event.challenge, ...(event.password === undefined ? {} : { password: event.password }) };
+        },
+        onDone: {
+          target: 'routing',
+          actions: { type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) },
+        },
+        onError: { target: 'routing', actions: [setErrorFromActor, 'spendChoice'] },
+      },
+    },
+    /**
+     * WEB_AUTHN: the browser asks the user for a passkey and Cognito checks it. A dismissed prompt,
+     * no passkey, or one the pool refuses go back to the choice when there was one.
+     */
+    passkey: {
+      tags: 'busy',
+      after: expireChallenge,
+      invoke: {
+        id: 'answerWithPasskey',
+        src: 'answerWithPasskey',
+        input: ({ context }) => ({ ...machineInput(context), challenge: context.challenge! }),
+        onDone: {
+          target: 'routing',
+          actions: { type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) },
+        },
+        onError: [
+          { guard: 'hasChoices', target: 'selectingChallenge', actions: [setErrorFromActor, 'backToChoice'] },
+          { target: 'failed', actions: setErrorFromActor },
+        ],
+      },
     },
     selectMfaType: {
       after: expireChallenge,

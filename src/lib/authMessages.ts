@@ -39,6 +39,9 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorCode, string>> = {
   interrupted: 'That did not finish because your session changed meanwhile. Please try again.',
   accessDenied: 'The sign-in was cancelled. You can try again, or sign in another way.',
   redirectFailed: 'The sign-in could not be completed. Please start again.',
+  passkeyCancelled: 'No passkey was used. Try again, or choose another way to sign in.',
+  passkeyUnavailable: 'A passkey cannot be used in this browser. Choose another way to sign in.',
+  passkeyRefused: 'That passkey is no longer accepted for this account. Choose another way to sign in.',
   unknown: 'Something went wrong. Please try again.',
 };
 

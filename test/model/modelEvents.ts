@@ -13,7 +13,8 @@ import {
   type Session,
 } from '../../machines/index.js';
 import type { OAuthPort } from '../../machines/oauth/OAuthPort.js';
-import { challengeKindOf } from '../../machines/challenges/Challenge.js';
+import type { PasskeyPort } from '../../machines/passkeys/PasskeyPort.js';
+import { challengeKindOf, type FirstFactor } from '../../machines/challenges/Challenge.js';
 import { createSession } from '../../machines/tokens/createSession.js';
 import { isExpired } from '../../machines/tokens/Session.js';
 import { FakeCognito } from '../support/FakeCognito.js';
@@ -51,9 +52,30 @@ const MODEL_OAUTH: OAuthPort = {
   endHostedSession: () => {},
 };
 
-/** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter, managed login on. */
+/** Passkeys, available: the chart only asks for them through actors, which the walk scripts. */
+const MODEL_PASSKEYS: PasskeyPort = {
+  authenticate: async () => {
+    throw new Error('scripted by the model');
+  },
+  register: async () => {
+    throw new Error('scripted by the model');
+  },
+};
+
+/** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter, managed login and passkeys on. */
 export function modelPorts(storage: TokenStorage, clock: Clock): AuthPorts {
-  return { transport: new FakeCognito(), storage, clock, channel: null, lock: noRefreshLock, random: () => 0.5, wake: null, activity: null, oauth: MODEL_OAUTH };
+  return {
+    transport: new FakeCognito(),
+    storage,
+    clock,
+    channel: null,
+    lock: noRefreshLock,
+    random: () => 0.5,
+    wake: null,
+    activity: null,
+    oauth: MODEL_OAUTH,
+    passkeys: MODEL_PASSKEYS,
+  };
 }
 
 /** How long the named timer of an `xstate.after.<delay>.<state>` event waits, given the context. */
@@ -80,16 +102,24 @@ function reissued(session: Session, now: number, serial: number): Session {
 /** A token id that names no token in use: a 401 for tokens a refresh has already replaced. */
 export const STALE_TOKEN_ID = 'stale-token';
 
-function challenge(name: string, totp = false): Challenge {
+/**
+ * A challenge as Cognito's answer would make it; `choices` makes it a first factor of
+ * choice-based sign-in (an empty list: asked for directly, nothing to go back to).
+ */
+function challenge(name: string, options: { totp?: boolean; choices?: FirstFactor[] } = {}): Challenge {
   return {
     name,
     kind: challengeKindOf(name),
     challengeSession: `session-${name}`,
     username: 'demo',
     parameters: {},
-    totpSetup: totp ? { secretCode: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/authchart:demo?secret=JBSWY3DPEHPK3PXP' } : null,
+    totpSetup: options.totp ? { secretCode: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/authchart:demo?secret=JBSWY3DPEHPK3PXP' } : null,
+    firstFactor: options.choices ? { choices: options.choices } : null,
   };
 }
+
+/** What choice-based sign-in offers in the model. */
+const CHOICES: FirstFactor[] = ['PASSWORD_SRP', 'EMAIL_OTP', 'WEB_AUTHN'];
 
 const error = (code: ConstructorParameters<typeof AuthError>[0]) => new AuthError(code, code);
 
@@ -111,6 +141,9 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   SUBMIT_MFA_CODE: [event('SUBMIT_MFA_CODE', { code: '123456' })],
   SELECT_MFA_TYPE: [event('SELECT_MFA_TYPE', { mfaType: 'SOFTWARE_TOKEN_MFA' })],
   SUBMIT_CUSTOM_CHALLENGE: [event('SUBMIT_CUSTOM_CHALLENGE', { answer: 'answer' })],
+  SELECT_CHALLENGE: [event('SELECT_CHALLENGE', { challenge: 'EMAIL_OTP' }), event('SELECT_CHALLENGE', { challenge: 'PASSWORD_SRP', password: 'pw' })],
+  RESEND_CODE: [event('RESEND_CODE')],
+  CHOOSE_AGAIN: [event('CHOOSE_AGAIN')],
   LOCK_ACQUIRED: [event('LOCK_ACQUIRED')],
   WAKE: [event('WAKE')],
   USER_ACTIVE: [event('USER_ACTIVE')],
@@ -171,14 +204,32 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
       ...['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'MFA_SETUP', 'CUSTOM_CHALLENGE', 'DEVICE_SRP_AUTH'].map((name) => ({
         challenge: challenge(name),
       })),
+      // USER_AUTH: the choice, or the code or passkey asked for directly.
+      { challenge: challenge('SELECT_CHALLENGE', { choices: CHOICES }) },
+      { challenge: challenge('EMAIL_OTP', { choices: [] }) },
+      { challenge: challenge('WEB_AUTHN', { choices: [] }) },
     ],
     errors: [error('invalidCredentials')],
+  },
+  chooseFirstFactor: {
+    outputs: [
+      signedInResult,
+      { challenge: challenge('EMAIL_OTP', { choices: CHOICES }) },
+      { challenge: challenge('WEB_AUTHN', { choices: CHOICES }) },
+      // After a password: MFA like any other.
+      { challenge: challenge('SOFTWARE_TOKEN_MFA') },
+    ],
+    errors: [error('invalidCredentials'), error('codeDeliveryFailed')],
+  },
+  answerWithPasskey: {
+    outputs: [signedInResult],
+    errors: [error('passkeyCancelled'), error('passkeyRefused')],
   },
   respondToChallenge: {
     outputs: [signedInResult, { challenge: challenge('SOFTWARE_TOKEN_MFA') }, { challenge: challenge('CUSTOM_CHALLENGE') }],
     errors: [error('challengeExpired'), error('codeMismatch'), error('invalidCredentials')],
   },
-  associateChallengeTotp: { outputs: [challenge('MFA_SETUP', true)], errors: [error('network')] },
+  associateChallengeTotp: { outputs: [challenge('MFA_SETUP', { totp: true })], errors: [error('network')] },
   verifyChallengeTotp: { outputs: [signedInResult], errors: [error('challengeExpired'), error('codeMismatch')] },
   refreshSession: {
     outputs: [{ session: sessionAt(T0, 1), refreshApi: 'initiateAuth' }],
@@ -261,7 +312,8 @@ function onlyFirstTimers(types: string[], snapshot: AnyMachineSnapshot): string[
 
 /** Event identity for the graph: type plus what distinguishes its cases. */
 export function eventKey(e: EventObject): string {
-  const { output, error: failure, global, tokenId, reason } = e as EventObject & {
+  const { output, error: failure, global, tokenId, reason, challenge: choice } = e as EventObject & {
+    challenge?: unknown;
     output?: { status?: string; challenge?: Challenge; session?: Session; origin?: string };
     error?: AuthError;
     global?: boolean;
@@ -272,7 +324,9 @@ export function eventKey(e: EventObject): string {
     output?.status,
     output?.origin,
     reason,
+    typeof choice === 'string' ? choice : undefined,
     output?.challenge?.name,
+    output?.challenge?.firstFactor ? `choices:${output.challenge.firstFactor.choices.length}` : undefined,
     output?.session ? `session:${output.session.lifetimeMs / 60_000}min` : undefined,
     failure?.code,
     tokenId === undefined ? undefined : tokenId === STALE_TOKEN_ID ? 'stale' : 'current',
@@ -297,6 +351,8 @@ export function snapshotKey(snapshot: AnyMachineSnapshot | undefined): string {
     status: snapshot.status,
     session: context.session !== null,
     challenge: within('authenticating') ? (context.challenge?.name ?? null) : undefined,
+    // Read by the guards of choice-based sign-in (a code sent again, the way back to the choice).
+    firstFactor: within('authenticating') ? (context.challenge?.firstFactor?.choices.length ?? null) : undefined,
     // Set only with a session (forgetSession clears it); read when the lock is granted.
     otherTabRefreshing: within('signedIn') || within('refreshing') ? context.otherTabRefreshingSince !== null : undefined,
     // Read when another tab's session arrives after this tab's ended.

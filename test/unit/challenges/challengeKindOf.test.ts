@@ -13,7 +13,10 @@ describe('challengeKindOf', () => {
     expect(challengeKindOf('SELECT_MFA_TYPE')).toBe('selectMfaType');
     expect(challengeKindOf('MFA_SETUP')).toBe('mfaSetup');
     expect(challengeKindOf('CUSTOM_CHALLENGE')).toBe('custom');
-    expect(challengeKindOf('SMS_OTP')).toBe('unsupported');
+    expect(challengeKindOf('SMS_OTP')).toBe('mfaCode');
+    expect(challengeKindOf('SELECT_CHALLENGE')).toBe('selectChallenge');
+    expect(challengeKindOf('WEB_AUTHN')).toBe('passkey');
+    expect(challengeKindOf('DEVICE_SRP_AUTH')).toBe('unsupported');
     // Names that are properties of every object are not challenges.
     expect(challengeKindOf('constructor')).toBe('unsupported');
     expect(challengeKindOf('toString')).toBe('unsupported');

@@ -7,17 +7,21 @@ import { operationErrors } from '../../support/wire/publishedModel.js';
 const OPERATIONS = [
   'AssociateSoftwareToken',
   'ChangePassword',
+  'CompleteWebAuthnRegistration',
   'ConfirmForgotPassword',
   'ConfirmSignUp',
+  'DeleteWebAuthnCredential',
   'ForgotPassword',
   'GetTokensFromRefreshToken',
   'GlobalSignOut',
   'InitiateAuth',
+  'ListWebAuthnCredentials',
   'ResendConfirmationCode',
   'RespondToAuthChallenge',
   'RevokeToken',
   'SetUserMFAPreference',
   'SignUp',
+  'StartWebAuthnRegistration',
   'VerifySoftwareToken',
 ] as const satisfies readonly CognitoOperation[];
 const allListed: Exclude<CognitoOperation, (typeof OPERATIONS)[number]> extends never ? true : never = true;
@@ -33,8 +37,8 @@ interface Call {
  * for a password proof and for an MFA code: each meaning is checked.
  */
 const FLOWS: Partial<Record<CognitoOperation, string[]>> = {
-  InitiateAuth: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'REFRESH_TOKEN_AUTH'],
-  RespondToAuthChallenge: ['PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'SOFTWARE_TOKEN_MFA'],
+  InitiateAuth: ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH', 'CUSTOM_AUTH', 'REFRESH_TOKEN_AUTH'],
+  RespondToAuthChallenge: ['PASSWORD_VERIFIER', 'CUSTOM_CHALLENGE', 'SOFTWARE_TOKEN_MFA', 'WEB_AUTHN', 'SELECT_CHALLENGE'],
 };
 const CALLS: Call[] = OPERATIONS.flatMap((operation): Call[] =>
   (FLOWS[operation] ?? [undefined]).map((authFlow) => ({ label: authFlow ? `${operation} ${authFlow}` : operation, operation, authFlow })),

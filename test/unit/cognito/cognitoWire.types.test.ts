@@ -10,17 +10,21 @@ import type * as wire from '../../../machines/cognito/cognitoWire.js';
 interface SdkOperations {
   AssociateSoftwareToken: { input: sdk.AssociateSoftwareTokenRequest; output: sdk.AssociateSoftwareTokenResponse };
   ChangePassword: { input: sdk.ChangePasswordRequest; output: sdk.ChangePasswordResponse };
+  CompleteWebAuthnRegistration: { input: sdk.CompleteWebAuthnRegistrationRequest; output: sdk.CompleteWebAuthnRegistrationResponse };
   ConfirmForgotPassword: { input: sdk.ConfirmForgotPasswordRequest; output: sdk.ConfirmForgotPasswordResponse };
   ConfirmSignUp: { input: sdk.ConfirmSignUpRequest; output: sdk.ConfirmSignUpResponse };
+  DeleteWebAuthnCredential: { input: sdk.DeleteWebAuthnCredentialRequest; output: sdk.DeleteWebAuthnCredentialResponse };
   ForgotPassword: { input: sdk.ForgotPasswordRequest; output: sdk.ForgotPasswordResponse };
   GlobalSignOut: { input: sdk.GlobalSignOutRequest; output: sdk.GlobalSignOutResponse };
   GetTokensFromRefreshToken: { input: sdk.GetTokensFromRefreshTokenRequest; output: sdk.GetTokensFromRefreshTokenResponse };
   InitiateAuth: { input: sdk.InitiateAuthRequest; output: sdk.InitiateAuthResponse };
+  ListWebAuthnCredentials: { input: sdk.ListWebAuthnCredentialsRequest; output: sdk.ListWebAuthnCredentialsResponse };
   ResendConfirmationCode: { input: sdk.ResendConfirmationCodeRequest; output: sdk.ResendConfirmationCodeResponse };
   RespondToAuthChallenge: { input: sdk.RespondToAuthChallengeRequest; output: sdk.RespondToAuthChallengeResponse };
   RevokeToken: { input: sdk.RevokeTokenRequest; output: sdk.RevokeTokenResponse };
   SetUserMFAPreference: { input: sdk.SetUserMFAPreferenceRequest; output: sdk.SetUserMFAPreferenceResponse };
   SignUp: { input: sdk.SignUpRequest; output: sdk.SignUpResponse };
+  StartWebAuthnRegistration: { input: sdk.StartWebAuthnRegistrationRequest; output: sdk.StartWebAuthnRegistrationResponse };
   VerifySoftwareToken: { input: sdk.VerifySoftwareTokenRequest; output: sdk.VerifySoftwareTokenResponse };
 }
 

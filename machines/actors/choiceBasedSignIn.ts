@@ -1,0 +1,141 @@
+import { fromPromise } from 'xstate';
+import { AuthError } from '../AuthError.js';
+import type { AuthMachineInput, SignInResult } from '../AuthContext.js';
+import { FIRST_FACTORS, needsPassword, type Challenge, type FirstFactor } from '../challenges/Challenge.js';
+import type { ChallengeNameType, InitiateAuthResponse } from '../cognito/cognitoWire.js';
+import { startSrp, type SrpSecret } from '../srp/startSrp.js';
+import { requirePassword } from '../validateInput.js';
+import { answerPasswordVerifier } from './answerPasswordVerifier.js';
+import { toSignInResult } from './signInResult.js';
+
+// Choice-based sign-in (USER_AUTH): Cognito offers the ways in the pool allows for this user
+// (SELECT_CHALLENGE with AvailableChallenges), or goes straight to the one asked for
+// (PREFERRED_CHALLENGE). https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html
+
+interface FirstFactorRequest extends AuthMachineInput {
+  username: string;
+  preferred: FirstFactor | undefined;
+  password: string | undefined;
+  /** The choices already offered, kept for a way back (a new request does not list them again). */
+  choices: FirstFactor[];
+  signal: AbortSignal;
+}
+
+interface FactorParameters {
+  parameters: Record<string, string>;
+  srp: { secret: SrpSecret; password: string } | null;
+}
+
+/** The first factor's own parameters: the password, or the SRP proof's start. */
+function factorParameters(factor: FirstFactor | undefined, password: string | undefined): FactorParameters {
+  if (factor === 'PASSWORD') return { parameters: { PASSWORD: requirePassword(password) }, srp: null };
+  if (factor !== 'PASSWORD_SRP') return { parameters: {}, srp: null };
+  const checked = requirePassword(password);
+  const srp = startSrp();
+  return { parameters: { SRP_A: srp.A.toString(16) }, srp: { secret: srp, password: checked } };
+}
+
+/** The offered ways in that authchart and this browser can take: passkeys only with a passkey port. */
+function usableChoices(offered: ChallengeNameType[] | undefined, input: AuthMachineInput): FirstFactor[] {
+  const choices = FIRST_FACTORS.filter((factor) => offered?.includes(factor) && (factor !== 'WEB_AUTHN' || input.ports.passkeys));
+  if (choices.length > 0) return choices;
+  throw new AuthError('passkeyUnavailable', 'None of the ways to sign in that this account allows can be used in this browser.');
+}
+
+/**
+ * What Cognito answered to a first-factor request: tokens (a password with no MFA), the choice,
+ * the chosen code or passkey (a first-factor step, with the way back), or, after a password,
+ * an MFA challenge like any other.
+ */
+async function firstFactorResult(
+  request: FirstFactorRequest,
+  factor: FirstFactor | undefined,
+  output: Pick<InitiateAuthResponse, 'AuthenticationResult' | 'ChallengeName' | 'ChallengeParameters' | 'Session' | 'AvailableChallenges'>,
+  srp: FactorParameters['srp'],
+  sentAt: number,
+): Promise<SignInResult> {
+  const { config, ports, username, signal } = request;
+  if (srp && output.ChallengeName === 'PASSWORD_VERIFIER') {
+    return answerPasswordVerifier({ config, ports, verifier: output, secret: srp.secret, password: srp.password, username, signal });
+  }
+  const result = toSignInResult(output, username, config, sentAt);
+  if (!result.challenge) return result;
+  if (result.challenge.kind === 'selectChallenge') {
+    return { challenge: { ...result.challenge, firstFactor: { choices: usableChoices(output.AvailableChallenges, request) } } };
+  }
+  // After a password, what comes is MFA; after a code or passkey asked for, it is that factor.
+  const proven = factor === undefined || needsPassword(factor);
+  return proven ? result : { challenge: { ...result.challenge, firstFactor: { choices: request.choices } } };
+}
+
+/** InitiateAuth USER_AUTH: the choice, or straight to the preferred way in. */
+export async function startChoiceBasedSignIn(request: FirstFactorRequest): Promise<SignInResult> {
+  const { config, ports, username, preferred, signal } = request;
+  if (preferred === 'WEB_AUTHN' && !ports.passkeys) {
+    throw new AuthError('passkeyUnavailable', 'This browser cannot use passkeys; choose another way to sign in.');
+  }
+  const { parameters, srp } = factorParameters(preferred, request.password);
+  const sentAt = ports.clock.now();
+  const output = await ports.transport.call(
+    'InitiateAuth',
+    {
+      AuthFlow: 'USER_AUTH',
+      ClientId: config.clientId,
+      AuthParameters: { USERNAME: username, ...(preferred ? { PREFERRED_CHALLENGE: preferred } : {}), ...parameters },
+    },
+    { signal },
+  );
+  return firstFactorResult(request, preferred, output, srp, sentAt);
+}
+
+export type ChooseFirstFactorInput = AuthMachineInput & { challenge: Challenge; choice: FirstFactor; password?: string };
+
+/**
+ * The user's choice (or a new code for the same one): answers SELECT_CHALLENGE while its session
+ * is unused; after that (back from a cancelled passkey, a resend) starts again with the choice
+ * as the preferred way in, which Cognito answers the same way.
+ */
+export const chooseFirstFactor = fromPromise<SignInResult, ChooseFirstFactorInput>(async ({ input, signal }) => {
+  const { config, ports, challenge, choice } = input;
+  const choices = challenge.firstFactor?.choices ?? [];
+  if (!FIRST_FACTORS.includes(choice) || (choices.length > 0 && !choices.includes(choice))) {
+    throw new AuthError('invalidRequest', 'Choose one of the ways to sign in offered.');
+  }
+  const request = { config, ports, username: challenge.username, preferred: choice, password: input.password, choices, signal };
+  if (challenge.kind !== 'selectChallenge' || challenge.challengeSession === '') return startChoiceBasedSignIn(request);
+
+  const { parameters, srp } = factorParameters(choice, input.password);
+  const sentAt = ports.clock.now();
+  const output = await ports.transport.call(
+    'RespondToAuthChallenge',
+    {
+      ClientId: config.clientId,
+      ChallengeName: 'SELECT_CHALLENGE',
+      Session: challenge.challengeSession,
+      ChallengeResponses: { USERNAME: challenge.username, ANSWER: choice, ...parameters },
+    },
+    { signal },
+  );
+  return firstFactorResult(request, choice, output, srp, sentAt);
+});
+
+/** WEB_AUTHN: the browser signs Cognito's challenge with a passkey, and Cognito checks it. */
+export const answerWithPasskey = fromPromise<SignInResult, AuthMachineInput & { challenge: Challenge }>(async ({ input, signal }) => {
+  const { config, ports, challenge } = input;
+  const requestOptions = challenge.parameters['CREDENTIAL_REQUEST_OPTIONS'];
+  if (!requestOptions) throw new AuthError('invalidResponse', 'The user pool asked for a passkey without saying which.');
+  if (!ports.passkeys) throw new AuthError('passkeyUnavailable', 'This browser cannot use passkeys; choose another way to sign in.');
+  const credential = await ports.passkeys.authenticate(requestOptions, signal);
+  const sentAt = ports.clock.now();
+  const output = await ports.transport.call(
+    'RespondToAuthChallenge',
+    {
+      ClientId: config.clientId,
+      ChallengeName: 'WEB_AUTHN',
+      Session: challenge.challengeSession,
+      ChallengeResponses: { USERNAME: challenge.username, CREDENTIAL: credential },
+    },
+    { signal },
+  );
+  return toSignInResult(output, challenge.username, config, sentAt);
+});
