@@ -50,6 +50,8 @@ log(`memory: ${memory.retainedObjectsGrowth} objects, ${memory.retainedBytesGrow
 const { runBehaviourBenches } = await importTs('./behaviour/runBehaviourBenches.ts');
 /** @type {typeof import('./tabs/runBrowserBenches.ts')} */
 const { runBrowserBenches, TABS_CYCLES, TABS_LATENCY_MS } = await importTs('./tabs/runBrowserBenches.ts');
+/** @type {typeof import('./inspector/runChartRenderBench.ts')} */
+const { runChartRenderBench, chartRenderSection, CHART_RENDER_BUDGET_MS } = await importTs('./inspector/runChartRenderBench.ts');
 
 const cognito = await timed('cognitoLocalStart', () => startCognitoLocal());
 let behaviour;
@@ -60,6 +62,9 @@ try {
 } finally {
   await cognito.stop();
 }
+// Alone in chromium, after the tabs: CPU-bound, like the SRP proof.
+const chartRender = await timed('chartRender', () => runChartRenderBench());
+log(`browser: statechart inspector, full chart render median ${chartRender.medianMs.toFixed(1)} ms of ${chartRender.runsMs.length} (budget ${CHART_RENDER_BUDGET_MS} ms)`);
 durationsMs['total'] = Math.round(performance.now() - started);
 
 const results = {
@@ -79,9 +84,10 @@ const results = {
   tabsCycles: TABS_CYCLES,
   tabsLatencyMs: TABS_LATENCY_MS,
   memory,
+  chartRender,
   durationsMs,
 };
-const markdown = formatReport(results);
+const markdown = formatReport(results) + chartRenderSection(chartRender);
 await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 await writeFile(new URL('./results.md', import.meta.url), markdown);
 process.stdout.write(markdown);
