@@ -1,13 +1,11 @@
+import { securityHeaders } from './securityHeaders.js';
+
 /**
- * A strict Content-Security-Policy for the built demo app, sent as a response header by
- * `vite preview` (and so by the e2e tests' servers). Not by `vite dev`: its HMR client needs
- * inline scripts and a websocket. Host the built app (`dist/`) with the same header; print it
- * with `contentSecurityPolicy(env)` for your pool.
- *
- * The build has no inline script and no inline style (Svelte's component styles are extracted
- * into .css files, Vite loads chunks with <script src> and <link>), so no 'unsafe-inline', no
- * nonces and no hashes are needed. The QR code of TOTP set-up is inline SVG markup, which
- * style-src does not govern (it uses presentation attributes, not `style=`).
+ * The security headers of the built demo app (dev/securityHeaders.js: a strict
+ * Content-Security-Policy and a few others), sent by `vite preview` (and so by the e2e tests'
+ * servers). Not by `vite dev`: its HMR client needs inline scripts and a websocket. The deployed
+ * stack (infra/) sends the same headers from CloudFront; to host `dist/` elsewhere, print them
+ * with `securityHeaders(connectOrigins(env))` for your pool.
  */
 
 /**
@@ -27,43 +25,39 @@ export function cognitoOrigin(env) {
 }
 
 /**
- * The policy for the demo app talking to the configured pool. The demo API is same-origin
- * ('self'); an API elsewhere would be added to connect-src.
+ * What the app configured by `env` calls besides its own origin: Cognito and, with managed
+ * login (VITE_OAUTH_DOMAIN), the pool's domain. The demo API is same-origin ('self').
+ * @param {Record<string, string | undefined>} env
+ * @returns {string[]}
+ */
+export function connectOrigins(env) {
+  const cognito = cognitoOrigin(env);
+  const oauthDomain = env['VITE_OAUTH_DOMAIN'];
+  return [...(cognito ? [cognito] : []), ...(oauthDomain ? [new URL(oauthDomain).origin] : [])];
+}
+
+/**
+ * The policy for the demo app talking to the configured pool.
  * @param {Record<string, string | undefined>} env
  * @returns {string}
  */
 export function contentSecurityPolicy(env) {
-  const cognito = cognitoOrigin(env);
-  const directives = {
-    'default-src': ["'self'"],
-    'script-src': ["'self'"],
-    'style-src': ["'self'"],
-    'img-src': ["'self'", 'data:'],
-    // Managed login: the code is exchanged at the pool's domain (/oauth2/token) by fetch.
-    'connect-src': ["'self'", ...(cognito ? [cognito] : []), ...(env['VITE_OAUTH_DOMAIN'] ? [new URL(env['VITE_OAUTH_DOMAIN']).origin] : [])],
-    'object-src': ["'none'"],
-    'base-uri': ["'none'"],
-    'form-action': ["'self'"],
-    'frame-ancestors': ["'none'"],
-  };
-  return Object.entries(directives)
-    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-    .join('; ');
+  return /** @type {string} */ (securityHeaders(connectOrigins(env))['Content-Security-Policy']);
 }
 
 /**
- * Adds the header to every response of `vite preview`: the app's pages, its assets and the
- * demo API. The policy is computed when the server starts, from the same VITE_COGNITO_*
- * variables the build baked into the app (Vite's resolved env: process.env wins, then .env files).
+ * Adds the headers to every response of `vite preview`: the app's pages, its assets and the
+ * demo API. They are computed when the server starts, from the same VITE_COGNITO_* variables the
+ * build baked into the app (Vite's resolved env: process.env wins, then .env files).
  * @returns {import('vite').Plugin}
  */
 export function cspPlugin() {
   return {
     name: 'authchart-csp',
     configurePreviewServer(server) {
-      const policy = contentSecurityPolicy(server.config.env);
+      const headers = Object.entries(securityHeaders(connectOrigins(server.config.env)));
       server.middlewares.use((_req, res, next) => {
-        res.setHeader('Content-Security-Policy', policy);
+        for (const [name, value] of headers) res.setHeader(name, value);
         next();
       });
     },

@@ -14,6 +14,7 @@ import {
   KidNotFoundInJwksError,
   WaitPeriodNotYetEndedJwkError,
 } from 'aws-jwt-verify/error';
+import { DEMO_ROUTES } from './demoRoutes.js';
 import { createIdTokenVerifier } from './idTokenVerifier.js';
 
 /** @typedef {import('./idTokenVerifier.js').IdTokenVerifierOptions} DemoApiOptions */
@@ -22,18 +23,6 @@ import { createIdTokenVerifier } from './idTokenVerifier.js';
  * Connect-style, so Vite's `server.middlewares.use` and a bare `node:http` server both take it.
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: (error?: unknown) => void) => void} Middleware
  */
-
-const NOTES = Object.freeze([
-  { id: 1, title: 'Tokens expire', body: 'ID and access tokens live 5 minutes on the local pool.' },
-  { id: 2, title: 'Refresh is silent', body: 'authchart refreshes before exp, once for all tabs.' },
-  { id: 3, title: 'This API checks', body: 'signature, exp, iss, aud and token_use, like API Gateway.' },
-]);
-
-/** @type {Record<string, (claims: Claims) => unknown>} */
-const ROUTES = {
-  '/api/profile': (claims) => ({ claims }),
-  '/api/notes': (claims) => ({ owner: claims['cognito:username'] ?? claims.sub, notes: NOTES }),
-};
 
 // Fixed reasons per failure: error messages of the library can quote parts of the token.
 /** @type {[new (...args: any[]) => Error, string][]} */
@@ -55,8 +44,9 @@ const REASONS = [
 /**
  * A small API that answers only to valid ID tokens of one app client, as an API Gateway
  * with a Cognito authorizer would: `GET /api/profile` → `{ claims }`, `GET /api/notes` →
- * `{ owner, notes }`. The token comes in `Authorization`, raw or as `Bearer <token>`.
- * Bad tokens get 401 `{ error: "unauthorized", message }`; other paths go to `next()`.
+ * `{ owner, notes }` (the table in dev/demoRoutes.js, which the deployed API's Lambda shares).
+ * The token comes in `Authorization`, raw or as `Bearer <token>`. Bad tokens get 401
+ * `{ error: "unauthorized", message }`; other paths go to `next()`.
  * @param {DemoApiOptions} options  with `endpoint` for cognito-local, without for real Cognito
  * @returns {Middleware}
  */
@@ -79,7 +69,7 @@ export function createDemoApi(options) {
  */
 async function handle(verifyIdToken, req, res, next) {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  const route = ROUTES[path];
+  const route = DEMO_ROUTES[path];
   if (!route) {
     if (next) return next();
     return sendJson(res, 404, { error: 'not_found', message: `no route ${path}` });

@@ -1,5 +1,8 @@
 // `npm run dev`: the app on Vite's dev server, against a real user pool when VITE_COGNITO_*
 // name one, else against cognito-local seeded with the local pool (dev/seed/).
+// `npm run dev -- --real`: against the pool `npm run infra:deploy` made (infra/.env.deployed).
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { createServer, loadEnv } from 'vite';
 import { startCognitoLocal } from './cognitoLocal.js';
 import { freePort } from './freePort.js';
@@ -7,6 +10,7 @@ import { LOCAL_POOL } from './localPool.js';
 import { cognitoLocalSigningKey, startLocalProvider } from './localProvider.js';
 
 const REAL_POOL_KEYS = ['VITE_COGNITO_USER_POOL_ID', 'VITE_COGNITO_CLIENT_ID', 'VITE_COGNITO_REGION'];
+const DEPLOYED_ENV = new URL('../infra/.env.deployed', import.meta.url);
 const SIGNALS = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
 
 /** @type {import('./cognitoLocal.js').CognitoLocal | undefined} */
@@ -28,6 +32,8 @@ for (const signal of SIGNALS) {
 }
 
 try {
+  // The deployed pool's values win over the shell's and .env files' (process.env wins in Vite).
+  if (process.argv.includes('--real')) Object.assign(process.env, deployedEnv());
   // The same view of the environment Vite gives the app: process.env and .env files.
   const env = loadEnv('development', process.cwd(), 'VITE_COGNITO_');
   const realPool = REAL_POOL_KEYS.every((key) => env[key]);
@@ -75,6 +81,16 @@ try {
   console.error(`npm run dev: cannot start: ${error instanceof Error ? error.message : error}`);
   await stopAll();
   process.exit(1);
+}
+
+/**
+ * The env file infra/scripts/writeEnv.ts writes after a deploy: the pool's ids, its region, the
+ * managed-login domain (or empty), and an empty VITE_COGNITO_ENDPOINT.
+ * @returns {NodeJS.Dict<string>}
+ */
+function deployedEnv() {
+  if (!existsSync(DEPLOYED_ENV)) throw new Error('--real: infra/.env.deployed is missing; deploy first (npm run infra:deploy)');
+  return parseEnv(readFileSync(DEPLOYED_ENV, 'utf8'));
 }
 
 /**

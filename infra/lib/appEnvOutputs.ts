@@ -1,0 +1,14 @@
+/**
+ * The stack's outputs the app is built with, by output key → the variable the app reads
+ * (src/appConfig.ts). The stack names its outputs from this table and scripts/writeEnv.ts names
+ * the variables from it, so the two agree by construction. Only public identifiers: an app
+ * client without a secret has nothing secret to write.
+ */
+export const APP_ENV_OUTPUTS = {
+  UserPoolId: 'VITE_COGNITO_USER_POOL_ID',
+  ClientId: 'VITE_COGNITO_CLIENT_ID',
+  Region: 'VITE_COGNITO_REGION',
+  OauthDomain: 'VITE_OAUTH_DOMAIN',
+} as const;
+
+export type AppEnvOutput = keyof typeof APP_ENV_OUTPUTS;
