@@ -36,6 +36,7 @@ function demoApiFromEnv(env) {
     clientId,
     region: env['VITE_COGNITO_REGION'] || undefined,
     endpoint: env['VITE_COGNITO_ENDPOINT'] || undefined,
+    issuer: env['VITE_COGNITO_ISSUER'] || undefined,
   });
 }
 

@@ -9,6 +9,7 @@ import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
  * @property {string} clientId    the app client the ID token must be issued to (`aud`)
  * @property {string} [region]    checked against the pool id, whose prefix is the region
  * @property {string} [endpoint]  an emulator's endpoint (cognito-local); absent = real Cognito
+ * @property {string} [issuer]    the tokens' issuer when it is not `<endpoint>/<pool>` (a proxy in front of the emulator)
  */
 
 /**
@@ -24,7 +25,7 @@ import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
  * @param {IdTokenVerifierOptions} options
  * @returns {VerifyIdToken}
  */
-export function createIdTokenVerifier({ userPoolId, clientId, region, endpoint }) {
+export function createIdTokenVerifier({ userPoolId, clientId, region, endpoint, issuer: givenIssuer }) {
   if (!userPoolId || !clientId) throw new Error('createIdTokenVerifier needs userPoolId and clientId');
   if (region && !userPoolId.startsWith(`${region}_`)) {
     throw new Error(`user pool ${userPoolId} is not in region ${region}`);
@@ -37,7 +38,8 @@ export function createIdTokenVerifier({ userPoolId, clientId, region, endpoint }
   // issuer, and the library's default fetcher speaks https only. So: the generic verifier with
   // the emulator's issuer, its token_use check done by hand, and a fetcher over plain fetch.
   // SimpleJwksCache still gives lazy fetching, caching and a re-fetch on an unknown `kid`.
-  const issuer = `${endpoint.replace(/\/+$/, '')}/${userPoolId}`;
+  // A proxy in front of the emulator (dev/userAuthFront.js) leaves the issuer the emulator's.
+  const issuer = givenIssuer ?? `${endpoint.replace(/\/+$/, '')}/${userPoolId}`;
   const verifier = JwtVerifier.create(
     {
       issuer,

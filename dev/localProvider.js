@@ -5,7 +5,6 @@
 // code. Only the login page (/interaction/…) is ours: a form, and a cancel button.
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import Provider from 'oidc-provider';
 import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { freePort } from './freePort.js';
@@ -49,11 +48,9 @@ class LocalProviderStore extends MemoryAdapter {}
 /** The resource every access token is for: stands for Cognito's own APIs. */
 const RESOURCE = 'urn:authchart:cognito-user-pool';
 
-/** cognito-local's own signing key (published in its package): what its JWKS serves. */
-export function cognitoLocalSigningKey() {
-  const require = createRequire(import.meta.url);
-  return /** @type {{ jwk: Record<string, unknown> }} */ (require('cognito-local/lib/keys/cognitoLocal.private.json')).jwk;
-}
+// Its home is signingKey.js (the USER_AUTH front signs with it too, without the provider); kept
+// importable from here for the dev world and the tests that already do.
+export { cognitoLocalSigningKey } from './signingKey.js';
 
 /**
  * @param {LocalProviderOptions} options

@@ -1,4 +1,4 @@
-import type { AuthConfig, SignInFlow } from '../machines/index.js';
+import type { AuthConfig, FirstFactor, SignInFlow } from '../machines/index.js';
 import type { HostedUiOptions } from '../machines/oauth/index.js';
 
 const STORAGE_KINDS = ['local', 'session', 'memory', 'worker'] as const;
@@ -16,7 +16,7 @@ type StorageKind = (typeof STORAGE_KINDS)[number];
  * createAuth's options, but `storage` as the kind named in the environment, and managed login as
  * hostedUi's options: main.ts builds the tier and the port, loading each entry only when asked for.
  */
-export type AppConfig = Omit<AuthConfig, 'storage' | 'oauth'> & { storage: StorageKind; oauth?: HostedUiOptions };
+export type AppConfig = Omit<AuthConfig, 'storage' | 'oauth' | 'passkeys'> & { storage: StorageKind; oauth?: HostedUiOptions };
 
 export function appConfig(env: ImportMetaEnv = import.meta.env): AppConfig | null {
   const userPoolId = env.VITE_COGNITO_USER_POOL_ID;
@@ -28,6 +28,7 @@ export function appConfig(env: ImportMetaEnv = import.meta.env): AppConfig | nul
     storage: storageKind(env.VITE_AUTH_STORAGE),
     ...(env.VITE_COGNITO_REGION ? { region: env.VITE_COGNITO_REGION } : {}),
     ...(env.VITE_COGNITO_ENDPOINT ? { endpoint: env.VITE_COGNITO_ENDPOINT } : {}),
+    ...(env.VITE_COGNITO_ISSUER ? { issuer: env.VITE_COGNITO_ISSUER } : {}),
     // createAuth checks it; unset means SRP.
     ...(env.VITE_AUTH_FLOW ? { authFlow: env.VITE_AUTH_FLOW as SignInFlow } : {}),
     ...(env.VITE_OAUTH_DOMAIN ? { oauth: hostedUiOptions(env, env.VITE_OAUTH_DOMAIN) } : {}),
@@ -47,4 +48,19 @@ function storageKind(value: string | undefined): StorageKind {
   if (value === undefined || value === '') return 'local';
   if ((STORAGE_KINDS as readonly string[]).includes(value)) return value as StorageKind;
   throw new Error(`VITE_AUTH_STORAGE=${value}: use one of ${STORAGE_KINDS.join(', ')}`);
+}
+
+const WAYS_IN: readonly FirstFactor[] = ['WEB_AUTHN', 'EMAIL_OTP', 'SMS_OTP'];
+
+/**
+ * The ways in besides the password the sign-in page offers (VITE_AUTH_WAYS_IN, e.g.
+ * `WEB_AUTHN,EMAIL_OTP`): each starts a choice-based sign-in (USER_AUTH) with it preferred, so
+ * the app client must allow ALLOW_USER_AUTH and the pool that way in.
+ */
+export function waysIn(env: ImportMetaEnv = import.meta.env): FirstFactor[] {
+  const named = (env.VITE_AUTH_WAYS_IN ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  for (const name of named) {
+    if (!(WAYS_IN as readonly string[]).includes(name)) throw new Error(`VITE_AUTH_WAYS_IN=${name}: use ${WAYS_IN.join(', ')}`);
+  }
+  return named as FirstFactor[];
 }

@@ -3,9 +3,9 @@ import './lib/authForms.css';
 import './app.css';
 import { createAuth } from '../machines/index.js';
 import App from './App.svelte';
-import { appConfig } from './appConfig.js';
+import { appConfig, waysIn } from './appConfig.js';
 import NotConfigured from './components/NotConfigured.svelte';
-import { devInspector } from './devInspector.js';
+import { devInspector, toggleLocalInspector, wantsLocalInspector } from './devInspector.js';
 
 // No top-level await here: with one, the bundler cannot let lazy pages import from the entry
 // chunk, and splits the shared code into half a dozen extra chunks loaded at start.
@@ -21,8 +21,11 @@ async function start(target: HTMLElement): Promise<void> {
   // Managed login is its own entry too: only a build with a domain loads it.
   const { oauth: hostedUiOptions, ...options } = config;
   const oauth = hostedUiOptions ? (await import('../machines/oauth/index.js')).hostedUi(hostedUiOptions) : undefined;
-  const auth = createAuth({ ...options, storage, ...(inspect ? { inspect } : {}), ...(oauth ? { oauth } : {}) });
+  // So are passkeys: only a build that offers them loads WebAuthn (null where the browser has none).
+  const passkeys = waysIn().includes('WEB_AUTHN') ? (await import('../machines/passkeys/index.js')).browserPasskeys() : undefined;
+  const auth = createAuth({ ...options, storage, ...(inspect ? { inspect } : {}), ...(oauth ? { oauth } : {}), ...(passkeys ? { passkeys } : {}) });
   mount(App, { target, props: { auth } });
+  if (wantsLocalInspector(location.search)) void toggleLocalInspector(auth);
 }
 
 void start(document.getElementById('app')!);

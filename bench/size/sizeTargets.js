@@ -84,6 +84,15 @@ export const SIZE_TARGETS = Object.freeze([
     own: true,
   },
   {
+    id: 'passkeys',
+    label: 'optional: `authchart/passkeys` (WebAuthn sign-in and passkey management), with the core',
+    entry: 'entries/passkeys.ts',
+    partOf: 'authchart',
+    budgetGzip: 4 * KB,
+    goalGzip: 2.5 * KB,
+    own: true,
+  },
+  {
     id: 'worker',
     label: 'optional: `authchart/worker` (worker tier), on its own (the vault worker is a file of its own)',
     entry: 'entries/worker.ts',

@@ -20,7 +20,7 @@ export async function signIn(page: Page, base: string, user: TestUser): Promise<
   if (new URL(page.url(), 'http://x').pathname !== '/sign-in') await page.goto(url(base, '/sign-in'));
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 export function authState(page: Page): Promise<string | null> {

@@ -11,6 +11,7 @@ import { startCognitoLocal } from '../../dev/cognitoLocal.js';
 import { freePort } from '../../dev/freePort.js';
 import { LOCAL_POOL, type LocalPool } from '../../dev/localPool.js';
 import { cognitoLocalSigningKey, startLocalProvider, type LocalProvider } from '../../dev/localProvider.js';
+import { startUserAuthFront, type UserAuthFront } from '../../dev/userAuthFront.js';
 
 export interface E2eContext extends LocalPool {
   /** The app with `local` storage and the 5-minute client, e.g. `http://127.0.0.1:41234/`. */
@@ -24,6 +25,11 @@ export interface E2eContext extends LocalPool {
   /** The app with managed login through the local OpenID provider (`providerUrl`). */
   oauthAppUrl: string;
   providerUrl: string;
+  /**
+   * The app offering passkeys and email codes (choice-based sign-in through dev/userAuthFront.js,
+   * which answers what cognito-local lacks): at `localhost`, as WebAuthn refuses IP addresses.
+   */
+  passkeyAppUrl: string;
   cognitoEndpoint: string;
 }
 
@@ -33,7 +39,7 @@ declare module 'vitest' {
   }
 }
 
-type Variant = { clientId: string; storage: 'local' | 'memory' | 'worker'; oauthDomain?: string };
+type Variant = { clientId: string; storage: 'local' | 'memory' | 'worker'; oauthDomain?: string; issuer?: string; waysIn?: string };
 const VARIANTS = {
   appUrl: { clientId: LOCAL_POOL.clientId, storage: 'local' },
   memoryAppUrl: { clientId: LOCAL_POOL.clientId, storage: 'memory' },
@@ -50,6 +56,8 @@ const ENV_KEYS = [
   'VITE_AUTH_STORAGE',
   'VITE_OAUTH_DOMAIN',
   'VITE_OAUTH_LABEL',
+  'VITE_COGNITO_ISSUER',
+  'VITE_AUTH_WAYS_IN',
 ] as const;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -58,9 +66,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const outRoot = await mkdtemp(join(tmpdir(), 'authchart-e2e-'));
   const servers: PreviewServer[] = [];
   let provider: LocalProvider | undefined;
+  let front: UserAuthFront | undefined;
   const teardown = async () => {
     await Promise.allSettled(servers.map((server) => server.close()));
     await provider?.close();
+    await front?.stop();
     await cognito.stop();
     await rm(outRoot, { recursive: true, force: true });
   };
@@ -85,6 +95,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     const oauthServer = await serve(join(outRoot, 'oauth'), cognito.endpoint, { clientId: LOCAL_POOL.clientId, storage: 'local', oauthDomain: provider.url }, oauthPort);
     servers.push(oauthServer);
+    // Passkeys: the front signs its tokens as cognito-local (its issuer and key) and passes
+    // everything else on to it, so password sign-in and the demo API work as in the other builds.
+    const passkeyPort = await freePort();
+    const issuer = `${cognito.endpoint}/${LOCAL_POOL.userPoolId}`;
+    front = await startUserAuthFront({
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: LOCAL_POOL.userPoolId,
+      clientId: LOCAL_POOL.clientId,
+      signingKey: cognitoLocalSigningKey(),
+      users: [{ username: LOCAL_POOL.demoUser.username, sub: LOCAL_POOL.demoUser.sub, email: LOCAL_POOL.demoUser.email }],
+      origins: [`http://localhost:${passkeyPort}`],
+      rpId: 'localhost',
+      tokenSeconds: 300,
+    });
+    const passkeyVariant = { clientId: LOCAL_POOL.clientId, storage: 'local', issuer, waysIn: 'WEB_AUTHN,EMAIL_OTP' } as const;
+    servers.push(await serve(join(outRoot, 'passkeys'), front.endpoint, passkeyVariant, passkeyPort));
     project.provide('e2e', {
       ...LOCAL_POOL,
       appUrl: urls.appUrl!,
@@ -93,6 +119,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       workerAppUrl: urls.workerAppUrl!,
       oauthAppUrl,
       providerUrl: provider.url,
+      passkeyAppUrl: `http://localhost:${passkeyPort}/`,
       cognitoEndpoint: cognito.endpoint,
     });
     return teardown;
@@ -123,6 +150,10 @@ async function serve(outDir: string, endpoint: string, variant: Variant, port?: 
   });
   if (variant.oauthDomain) Object.assign(process.env, { VITE_OAUTH_DOMAIN: variant.oauthDomain, VITE_OAUTH_LABEL: 'the local provider' });
   else for (const key of ['VITE_OAUTH_DOMAIN', 'VITE_OAUTH_LABEL']) delete process.env[key];
+  for (const [key, value] of [['VITE_COGNITO_ISSUER', variant.issuer], ['VITE_AUTH_WAYS_IN', variant.waysIn]] as const) {
+    if (value) process.env[key] = value;
+    else delete process.env[key];
+  }
   await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
   return preview({
     logLevel: 'warn',

@@ -1,5 +1,5 @@
 import type { CodeDelivery } from '../../../machines/account/index.js';
-import type { Challenge, MfaType } from '../../../machines/index.js';
+import type { Challenge, FirstFactor, MfaType } from '../../../machines/index.js';
 
 export const MFA_TYPE_LABELS: Readonly<Record<MfaType, string>> = {
   SOFTWARE_TOKEN_MFA: 'Authenticator app',
@@ -8,6 +8,23 @@ export const MFA_TYPE_LABELS: Readonly<Record<MfaType, string>> = {
 };
 
 const MFA_TYPES = Object.keys(MFA_TYPE_LABELS) as MfaType[];
+
+/** The ways in of choice-based sign-in, as a person would pick them. */
+export const FIRST_FACTOR_LABELS: Readonly<Record<FirstFactor, string>> = {
+  PASSWORD_SRP: 'My password',
+  PASSWORD: 'My password',
+  EMAIL_OTP: 'Email me a code',
+  SMS_OTP: 'Text me a code',
+  WEB_AUTHN: 'Use a passkey',
+};
+
+/**
+ * The choices to show: one "password" choice when both password forms are offered (SRP, which
+ * never sends the password, wins), in the order the machine gives them.
+ */
+export function firstFactorOptions(choices: readonly FirstFactor[]): FirstFactor[] {
+  return choices.filter((choice) => !(choice === 'PASSWORD' && choices.includes('PASSWORD_SRP')));
+}
 
 /**
  * Cognito sends list parameters (`MFAS_CAN_CHOOSE`, `requiredAttributes`) as JSON arrays in a
@@ -95,7 +112,7 @@ export function mfaCodePrompt(challenge: Pick<Challenge, 'name' | 'parameters'>)
   return `${codeSentText(delivery, 'a sign-in code')} Enter it below.`;
 }
 
-/** How many digits a challenge's code has: 6, or 6 to 8 for an email code. */
+/** How many digits a challenge's code has: 6, or 6 to 8 for a one-time code by email or SMS (the pool sets it). */
 export function mfaCodeDigits(name: string): { min: number; max: number } {
-  return name === 'EMAIL_OTP' ? { min: 6, max: 8 } : { min: 6, max: 6 };
+  return name === 'EMAIL_OTP' || name === 'SMS_OTP' ? { min: 6, max: 8 } : { min: 6, max: 6 };
 }

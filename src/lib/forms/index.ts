@@ -20,6 +20,8 @@ export {
   attributeInput,
   attributeLabel,
   codeSentText,
+  FIRST_FACTOR_LABELS,
+  firstFactorOptions,
   MFA_TYPE_LABELS,
   mfaChoices,
   mfaCodeDigits,

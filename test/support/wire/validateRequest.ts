@@ -7,6 +7,8 @@ const MAP = 0b1000_0000;
 const STRING = 0;
 const NUMERIC = 1;
 const BOOLEAN = 2;
+/** A JSON document (the WebAuthn operations' Credential): any JSON is one. */
+const DOCUMENT = 15;
 
 /**
  * Checks one request body (what goes on the wire: JSON, undefined members gone) against
@@ -91,6 +93,8 @@ function checkSimple(value: unknown, code: number, path: string, place: Place, s
       return typeof value === 'number' && Number.isFinite(value) ? null : `${path}: must be a number`;
     case BOOLEAN:
       return typeof value === 'boolean' ? null : `${path}: must be true or false`;
+    case DOCUMENT:
+      return null;
     default:
       return `${path}: type code ${code} is not one authchart should send`;
   }

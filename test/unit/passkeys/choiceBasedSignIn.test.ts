@@ -44,7 +44,7 @@ async function userAuthPool({ offered = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP'
   const session = () => `session-${++sessions}`;
   const afterPassword = () => (mfaAfterPassword ? { ChallengeName: 'SOFTWARE_TOKEN_MFA' as const, Session: session(), ChallengeParameters: {} } : tokens());
   /** The challenge for a way in, as InitiateAuth (preferred) or SELECT_CHALLENGE (chosen) answers it. */
-  const factor = async (choice: string | undefined, parameters: Record<string, string>) => {
+  const factor = async (choice: string | undefined, parameters: Record<string, string>): Promise<InitiateAuthResponse> => {
     switch (choice) {
       case 'PASSWORD':
         if (parameters['PASSWORD'] !== PASSWORD) throw notAuthorized();

@@ -1,0 +1,21 @@
+// authchart with the `authchart/passkeys` entry, as an app with choice-based sign-in uses it: the
+// difference from the core's line is what the browser's WebAuthn and passkey management cost.
+import { createAuth } from '../../../machines/index.js';
+import { browserPasskeys, createPasskeys } from '../../../machines/passkeys/index.js';
+import { showResult } from './appShell.js';
+
+const auth = createAuth({
+  userPoolId: 'eu-west-1_AbC123xyZ',
+  clientId: '1example23456789',
+  authFlow: 'USER_AUTH',
+  passkeys: browserPasskeys(),
+});
+const passkeys = createPasskeys(auth);
+
+document.querySelector('form')?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await auth.signIn({ username: 'demo', preferredChallenge: 'WEB_AUTHN' });
+  await passkeys.register();
+  showResult((await passkeys.list()).length, await (await auth.fetch('/api/notes')).text());
+  await auth.signOut();
+});
