@@ -19,7 +19,15 @@ export function makeJwt(claims: Record<string, unknown>): string {
 export interface TokenOptions {
   /** Server time of issue, in seconds. */
   iatSeconds: number;
+  /** Both tokens' lifetime (Cognito's default: 1 hour each), unless one is given below. */
   lifetimeSeconds?: number;
+  /**
+   * The ID token's own lifetime. Cognito sets the ID and access token validities per app client,
+   * independently (5 minutes to 1 day each): the earlier expiry is the session's.
+   */
+  idLifetimeSeconds?: number;
+  /** The access token's own lifetime (see idLifetimeSeconds). */
+  accessLifetimeSeconds?: number;
   sub?: string;
   issuer?: string;
   clientId?: string;
@@ -34,10 +42,11 @@ export function makeTokenSet(options: TokenOptions): TokenSet {
   const { iatSeconds, lifetimeSeconds = 3600, sub = '11111111-2222-3333-4444-555555555555', serial = 0, authAgeSeconds = 0 } = options;
   const iss = options.issuer ?? TEST_POOL.issuer;
   const clientId = options.clientId ?? TEST_POOL.clientId;
-  const common = { sub, iss, iat: iatSeconds, exp: iatSeconds + lifetimeSeconds, auth_time: iatSeconds - authAgeSeconds, jti: `jti-${serial}` };
+  const { idLifetimeSeconds = lifetimeSeconds, accessLifetimeSeconds = lifetimeSeconds } = options;
+  const common = (lifetime: number) => ({ sub, iss, iat: iatSeconds, exp: iatSeconds + lifetime, auth_time: iatSeconds - authAgeSeconds, jti: `jti-${serial}` });
   return {
-    idToken: makeJwt({ ...common, token_use: 'id', aud: clientId, 'cognito:username': 'demo', email: 'demo@example.com' }),
-    accessToken: makeJwt({ ...common, token_use: 'access', client_id: clientId, username: 'demo' }),
+    idToken: makeJwt({ ...common(idLifetimeSeconds), token_use: 'id', aud: clientId, 'cognito:username': 'demo', email: 'demo@example.com' }),
+    accessToken: makeJwt({ ...common(accessLifetimeSeconds), token_use: 'access', client_id: clientId, username: 'demo' }),
     refreshToken: `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.refresh.${serial}.token.part`,
   };
 }

@@ -7,17 +7,27 @@ const MAX_MESSAGES = 10_000;
  * Tabs in one process: what one posts, every other receives, asynchronously as with
  * BroadcastChannel. By default a message arrives within the same turn (a microtask); with a
  * `delivery` delay on a simulated clock it arrives that much later, after lock grants and
- * request answers of the meantime, as in a busy browser.
+ * request answers of the meantime, as in a busy browser. The delay may be a function, asked once
+ * per message and receiving tab: messages then arrive at varied times, but between two tabs
+ * always in the order they were posted, as BroadcastChannel guarantees.
  */
 export class InProcessTabHub {
   readonly #listeners = new Set<{ owner: object; listener: (message: TabMessage) => void }>();
   readonly posted: TabMessage[] = [];
+  /** Per sender and receiver, when the last message posted between them arrives. */
+  readonly #lastArrival = new Map<object, Map<object, number>>();
 
-  constructor(private readonly delivery?: { clock: SimulatedClock; delayMs: number }) {}
+  constructor(private readonly delivery?: { clock: SimulatedClock; delayMs: number | ((message: TabMessage) => number) }) {}
 
-  #deliver(send: () => void): void {
-    if (this.delivery) this.delivery.clock.setTimeout(send, this.delivery.delayMs);
-    else queueMicrotask(send);
+  #deliver(from: object, to: object, message: TabMessage, send: () => void): void {
+    if (!this.delivery) return queueMicrotask(send);
+    const { clock, delayMs } = this.delivery;
+    const delay = typeof delayMs === 'number' ? delayMs : delayMs(message);
+    const arrivals = this.#lastArrival.get(from) ?? new Map<object, number>();
+    this.#lastArrival.set(from, arrivals);
+    const at = Math.max(clock.now() + delay, arrivals.get(to) ?? 0);
+    arrivals.set(to, at);
+    clock.setTimeout(send, at - clock.now());
   }
 
   channel(): TabChannel {
@@ -28,7 +38,7 @@ export class InProcessTabHub {
         // Tabs that echo each other's messages would loop on microtasks and hang the run: fail instead.
         if (this.posted.length > MAX_MESSAGES) throw new Error(`more than ${MAX_MESSAGES} tab messages: tabs are echoing each other`);
         for (const entry of this.#listeners) {
-          if (entry.owner !== owner) this.#deliver(() => entry.listener(message));
+          if (entry.owner !== owner) this.#deliver(owner, entry, message, () => entry.listener(message));
         }
       },
       subscribe: (listener) => {
@@ -61,6 +71,8 @@ export class InProcessLock {
   constructor(
     private readonly clock: SimulatedClock,
     private readonly timeoutMs: number,
+    /** How long after a release the next waiter is granted the lock (Chromium: about 1 ms). */
+    private readonly grantDelayMs = 0,
   ) {}
 
   /** A lock for one tab; `spread` (0–0.5) staggers its steal timeout like Math.random would. */
@@ -80,12 +92,19 @@ export class InProcessLock {
     return () => {
       if (this.#holder !== token) return;
       this.#holder = null;
-      this.#queue.shift()?.grant(this.#take());
+      if (this.grantDelayMs === 0) this.#queue.shift()?.grant(this.#take());
+      else this.clock.setTimeout(() => this.#grantNext(), this.grantDelayMs);
     };
   }
 
+  #grantNext(): void {
+    if (this.#holder !== null) return;
+    this.#queue.shift()?.grant(this.#take());
+  }
+
   #acquire(signal: AbortSignal, timeoutMs: number): Promise<() => void> {
-    if (this.#holder === null) return Promise.resolve(this.#take());
+    // As in Web Locks, a free lock goes to earlier requests first (those waiting out a grant delay).
+    if (this.#holder === null && this.#queue.length === 0) return Promise.resolve(this.#take());
     const startedAt = this.clock.now();
     return new Promise((resolve, reject) => {
       const steal = () => {

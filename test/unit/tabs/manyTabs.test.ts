@@ -1,9 +1,10 @@
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createAuth, memoryStorage, type Auth, type TokenStorage } from '../../../machines/index.js';
+import { createAuth, memoryStorage, type Auth } from '../../../machines/index.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
 import { InProcessLock, InProcessTabHub } from '../../support/inProcessTabs.js';
+import { laggingView } from '../../support/laggingStorage.js';
 import { RotatingCognito } from '../../support/RotatingCognito.js';
 import { flush } from '../../support/ScriptedActors.js';
 
@@ -71,24 +72,6 @@ function browser(tabCount: number, options: { idleTimeoutMinutes?: number; laggi
   }
 
   return { clock, hub, lock, cognito, storage, tabs, expiredTabs, advance, signIn, activity };
-}
-
-/**
- * A tab whose reads of shared storage never catch up (in Chromium, a renderer's copy of
- * localStorage is updated by messages that may arrive after the lock grant): its writes land,
- * its reads see what was there when it opened. Only the tab messages tell it what changed.
- */
-function laggingView(shared: TokenStorage): TokenStorage {
-  const seen = new Map<string, string | null>();
-  return {
-    kind: shared.kind,
-    getItem: (key) => {
-      if (!seen.has(key)) seen.set(key, shared.getItem(key));
-      return seen.get(key) ?? null;
-    },
-    setItem: (key, value) => shared.setItem(key, value),
-    removeItem: (key) => shared.removeItem(key),
-  };
 }
 
 describe('many tabs, one session', () => {

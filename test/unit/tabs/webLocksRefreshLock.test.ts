@@ -159,4 +159,70 @@ describe('webLocksRefreshLock (against FakeLockManager, a fake of navigator.lock
     expect(acquiredAt()).toBe(TIMEOUT_MS);
     expect(frozen!.steals).toMatchObject([{ from: 'tab-0', by: 'tab-1' }]);
   });
+
+  it('rethrows a refusal that is neither an abort nor a takeover, and steals nothing', async () => {
+    const [holder, waiting] = FakeLockManager.tabs(2);
+    await freeze(holder!);
+    // An opaque origin (a sandboxed frame) is refused the lock manager: every request rejects.
+    const refused = new DOMException('Access to the Locks API is denied in this context.', 'SecurityError');
+    const refusing: LockManager = Object.assign(Object.create(waiting!) as FakeLockManager, {
+      request: () => Promise.reject(refused),
+    });
+    await expect(tabLock(refusing).acquire(never())).rejects.toBe(refused);
+    await vi.advanceTimersByTimeAsync(2 * TIMEOUT_MS);
+    expect(holder!.steals).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("counts only this lock's holder: another lock held all along does not make a live holder look frozen", async () => {
+    const [other, first, second, waiting] = FakeLockManager.tabs(4);
+    // Another library's lock, taken first and never released: query() lists it before ours.
+    void other!.request('another-lock', () => new Promise(() => {}));
+    await vi.advanceTimersByTimeAsync(0);
+    // Our lock changes hands before either holder reaches the timeout.
+    const releaseFirst = await tabLock(first!).acquire(never());
+    setTimeout(releaseFirst, TIMEOUT_MS * 0.8);
+    const secondAcquiring = tabLock(second!).acquire(never());
+    void secondAcquiring.then((release) => setTimeout(release, TIMEOUT_MS * 0.8));
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS / 10);
+    const acquiredAt = settledAt(tabLock(waiting!).acquire(never()));
+
+    await vi.advanceTimersByTimeAsync(3 * TIMEOUT_MS);
+    expect(first!.steals).toEqual([]);
+    expect(acquiredAt()).toBeGreaterThanOrEqual(TIMEOUT_MS * 1.6);
+  });
 });
+
+describe('webLocksRefreshLock without Web Locks', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('gives a release at once where there is no navigator at all (Node, old workers)', async () => {
+    vi.stubGlobal('navigator', undefined);
+    const release = await webLocksRefreshLock(NAME, TIMEOUT_MS).acquire(never());
+    expect(release).toBeTypeOf('function');
+    expect(() => release()).not.toThrow();
+  });
+
+  it('gives a release at once where navigator has no locks (older browsers)', async () => {
+    vi.stubGlobal('navigator', {});
+    await expect(webLocksRefreshLock(NAME, TIMEOUT_MS).acquire(never())).resolves.toBeTypeOf('function');
+  });
+
+  it("uses navigator.locks, looked up when first needed, when no lock manager is given", async () => {
+    const [holder, waiting] = FakeLockManager.tabs(2);
+    const lock = webLocksRefreshLock(NAME, TIMEOUT_MS);
+    vi.stubGlobal('navigator', { locks: holder });
+    await lock.acquire(never());
+    vi.stubGlobal('navigator', { locks: waiting });
+    const stop = new AbortController();
+    const acquiring = lock.acquire(stop.signal);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The second tab waits behind the first: both went through the browser's lock manager.
+    expect((await waiting!.query()).pending).toEqual([{ name: NAME, mode: 'exclusive', clientId: 'tab-1' }]);
+    stop.abort(new Error('done'));
+    await expect(acquiring).rejects.toThrow('done');
+  });
+});
+

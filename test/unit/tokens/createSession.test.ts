@@ -68,6 +68,29 @@ describe('createSession', () => {
     expect(session.expiresAt).toBeLessThanOrEqual(realExpiryOnDevice);
   });
 
+  // Cognito sets the two validities apart (an app client may give access tokens 5 minutes and ID
+  // tokens an hour): whichever expires first ends the session, whichever token it is.
+  it.each([
+    ['the ID token', { idLifetimeSeconds: 300, accessLifetimeSeconds: 3600 }],
+    ['the access token', { idLifetimeSeconds: 3600, accessLifetimeSeconds: 300 }],
+  ])('takes expiry and lifetime from the token that expires first (%s)', (_, lifetimes) => {
+    const session = createSession(makeTokenSet({ iatSeconds, ...lifetimes }), TEST_POOL, NOW);
+    expect(session.expiresAt).toBe(NOW + 299_000);
+    expect(session.lifetimeMs).toBe(300_000);
+    expect(isExpired(session, NOW + 298_999)).toBe(false);
+    expect(isExpired(session, NOW + 299_000)).toBe(true);
+    expect(msUntilRefresh(session, 60_000, NOW)).toBe(239_000);
+  });
+
+  it('estimates drift from the access token, whose iat may differ from the ID token\'s', () => {
+    const access = makeTokenSet({ iatSeconds: iatSeconds + 30, lifetimeSeconds: 300 });
+    const id = makeTokenSet({ iatSeconds, lifetimeSeconds: 300 });
+    const session = createSession({ ...id, accessToken: access.accessToken }, TEST_POOL, NOW);
+    expect(session.driftMs).toBe(31_000);
+    // The ID token expires first (on the server clock); its expiry moves by the same drift.
+    expect(session.expiresAt).toBe(NOW + 300_000 - 31_000);
+  });
+
   it('keeps a given drift when restoring', () => {
     const tokens = makeTokenSet({ iatSeconds, lifetimeSeconds: 300 });
     const session = createSession(tokens, TEST_POOL, NOW + 10_000, -5_000);
