@@ -38,8 +38,11 @@ export const SIZE_TARGETS = Object.freeze([
     budgetGzip: 28 * KB,
     goalGzip: 24 * KB,
     // Today's size plus a little: the signed-in settings left for authchart/account (-0.9 kB), the
-    // managed-login states came in (+0.6 kB; their work is in authchart/oauth, on its own line).
-    ceilingGzip: 30.2 * KB,
+    // managed-login states came in (+0.6 kB; their work is in authchart/oauth, on its own line),
+    // then choice-based sign-in (+1.5 kB: its states, the USER_AUTH requests, the WebAuthn errors;
+    // WebAuthn itself is in authchart/passkeys). A lazy chunk for the USER_AUTH requests was tried:
+    // the bundler's preload helper it brings in costs more than it saves.
+    ceilingGzip: 31.7 * KB,
     own: true,
   },
   {
@@ -121,7 +124,7 @@ export const SIZE_TARGETS = Object.freeze([
     budgetGzip: 30 * KB,
     goalGzip: 25 * KB,
     // The core's ceiling plus this page (0.6 kB): raise it with the core's.
-    ceilingGzip: 30.8 * KB,
+    ceilingGzip: 32.3 * KB,
     own: true,
   },
   {
@@ -139,8 +142,9 @@ export const SIZE_TARGETS = Object.freeze([
     budgetGzip: 48 * KB,
     goalGzip: 42 * KB,
     // Today's size plus a little: the session panel and re-auth dialog became lazy (-4.1 kB), the
-    // core's managed-login states came in (+0.6 kB).
-    ceilingGzip: 58.8 * KB,
+    // core's managed-login states came in (+0.6 kB), then choice-based sign-in (the core's +1.5
+    // kB, the sign-in page's passkey and code buttons, the demo's config for them).
+    ceilingGzip: 62.8 * KB,
     own: true,
   },
   {
