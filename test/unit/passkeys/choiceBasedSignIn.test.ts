@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, selectFirstFactorChoices, type Auth, type AuthConfig, type PasskeyPort } from '../../../machines/index.js';
 import type { InitiateAuthResponse } from '../../../machines/cognito/cognitoWire.js';
+import { redactedInspector } from '../../../machines/inspect/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
 import { SrpVerifier } from '../../support/srp/srpVerifier.js';
@@ -213,6 +214,20 @@ describe('choice-based sign-in (USER_AUTH)', () => {
       'PASSWORD_VERIFIER',
     ]);
     expect(JSON.stringify(cognito.calls)).not.toContain(PASSWORD);
+  });
+
+  it('keeps the chosen password, the sessions and the tokens out of every inspection event', async () => {
+    const seen: string[] = [];
+    const cognito = await userAuthPool();
+    const signingIn = start(cognito, { inspect: redactedInspector((event) => seen.push(JSON.stringify(event))) });
+    await signingIn.signIn({ username: 'demo' });
+    await signingIn.selectChallenge('EMAIL_OTP');
+    await signingIn.chooseAgain();
+    expect(await signingIn.selectChallenge('PASSWORD', PASSWORD)).toBe('signedIn');
+    const { idToken } = (await signingIn.getTokens())!;
+    const inspected = seen.join('\n');
+    expect(inspected).toContain('SELECT_CHALLENGE');
+    for (const secret of [PASSWORD, 'session-1', 'session-2', idToken]) expect(inspected).not.toContain(secret);
   });
 
   it('asks for the password before any request when the choice needs it, and stays at the choice', async () => {
