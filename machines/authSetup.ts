@@ -3,7 +3,7 @@ import { holdRefreshLock, listenForSignals, listenToTabs } from './actors/tabAct
 import { asksToSignInAgain } from './asksToSignInAgain.js';
 import { toAuthError, type AuthError } from './AuthError.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
-import { answerWithPasskey, chooseFirstFactor } from './actors/choiceBasedSignIn.js';
+import { answerWithPasskey, chooseFirstFactor, offerChoice } from './actors/choiceBasedSignIn.js';
 import { completeRedirect, startRedirect } from './actors/redirectActors.js';
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';
@@ -44,6 +44,7 @@ export const authSetup = setup({
     startSignIn,
     chooseFirstFactor,
     answerWithPasskey,
+    offerChoice,
     respondToChallenge,
     associateChallengeTotp,
     verifyChallengeTotp,
@@ -213,6 +214,8 @@ export const authSetup = setup({
     lastErrorEndsSignIn: ({ context }) => context.error?.code === 'challengeExpired' || context.error?.code === 'invalidCredentials',
     /** A one-time code chosen as the way in (not MFA): it can be sent again. */
     codeIsFirstFactor: ({ context }) => context.challenge?.firstFactor != null,
+    /** Cognito answered with the choice (not, say, the passkey again as the only way in). */
+    offeredChoice: (_, params: { result: SignInResult }) => params.result.challenge?.kind === 'selectChallenge',
     /** Choice-based sign-in with ways in to go back to. */
     hasChoices: ({ context }) => (context.challenge?.firstFactor?.choices.length ?? 0) > 0,
     challengeHasTotpSecret: ({ context }) => context.challenge?.kind === 'mfaSetup' && context.challenge.totpSetup !== null,

@@ -54,7 +54,11 @@ export async function toggleLocalInspector(auth: Auth): Promise<void> {
     shown = undefined;
     return;
   }
-  const { StatechartInspector, authInspectorActions } = await import('./lib/inspector/index.js');
+  const [{ StatechartInspector, authInspectorActions }, { default: savedLayout }] = await Promise.all([
+    import('./lib/inspector/index.js'),
+    // Written by `npm run statechart` from the same chart: no ELK in the page while it fits.
+    import('../docs/statechart.layout.json'),
+  ]);
   const host = document.createElement('div');
   // Development only, where no Content-Security-Policy is sent: inline styles are fine here.
   Object.assign(host.style, {
@@ -68,6 +72,6 @@ export async function toggleLocalInspector(auth: Auth): Promise<void> {
     zIndex: '50',
   });
   document.body.append(host);
-  const view = mount(StatechartInspector, { target: host, props: { actor: auth.actor, recorder, actions: authInspectorActions(auth) } });
+  const view = mount(StatechartInspector, { target: host, props: { actor: auth.actor, recorder, actions: authInspectorActions(auth), savedLayout } });
   shown = { host, view };
 }

@@ -22,7 +22,9 @@ async function start(target: HTMLElement): Promise<void> {
   const { oauth: hostedUiOptions, ...options } = config;
   const oauth = hostedUiOptions ? (await import('../machines/oauth/index.js')).hostedUi(hostedUiOptions) : undefined;
   // So are passkeys: only a build that offers them loads WebAuthn (null where the browser has none).
-  const passkeys = waysIn().includes('WEB_AUTHN') ? (await import('../machines/passkeys/index.js')).browserPasskeys() : undefined;
+  // The module itself, not the entry: the account page imports the entry statically, and a dynamic
+  // import of that would pull the chunks they share into start-up.
+  const passkeys = waysIn().includes('WEB_AUTHN') ? (await import('../machines/passkeys/browserPasskeys.js')).browserPasskeys() : undefined;
   const auth = createAuth({ ...options, storage, ...(inspect ? { inspect } : {}), ...(oauth ? { oauth } : {}), ...(passkeys ? { passkeys } : {}) });
   mount(App, { target, props: { auth } });
   if (wantsLocalInspector(location.search)) void toggleLocalInspector(auth);

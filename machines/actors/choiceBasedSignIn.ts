@@ -106,18 +106,35 @@ export const chooseFirstFactor = fromPromise<SignInResult, ChooseFirstFactorInpu
 
   const { parameters, srp } = factorParameters(choice, input.password);
   const sentAt = ports.clock.now();
-  const output = await ports.transport.call(
-    'RespondToAuthChallenge',
-    {
-      ClientId: config.clientId,
-      ChallengeName: 'SELECT_CHALLENGE',
-      Session: challenge.challengeSession,
-      ChallengeResponses: { USERNAME: challenge.username, ANSWER: choice, ...parameters },
-    },
-    { signal },
-  );
+  const output = await ports.transport
+    .call(
+      'RespondToAuthChallenge',
+      {
+        ClientId: config.clientId,
+        ChallengeName: 'SELECT_CHALLENGE',
+        Session: challenge.challengeSession,
+        ChallengeResponses: { USERNAME: challenge.username, ANSWER: choice, ...parameters },
+      },
+      { signal },
+    )
+    .catch((error: unknown) => {
+      // A refusal is about the password only when the password was the choice; otherwise the
+      // choice's session has run out (mapCognitoError cannot see the ANSWER).
+      if (error instanceof AuthError && error.code === 'invalidCredentials' && !needsPassword(choice)) {
+        throw new AuthError('challengeExpired', 'This sign-in step took too long; please sign in again.', { cause: error });
+      }
+      throw error;
+    });
   return firstFactorResult(request, choice, output, srp, sentAt);
 });
+
+/**
+ * A passkey asked for directly did not sign in (dismissed, none on this device, refused): Cognito
+ * is asked again without a preference, for the other ways in this user has.
+ */
+export const offerChoice = fromPromise<SignInResult, AuthMachineInput & { username: string }>(async ({ input, signal }) =>
+  startChoiceBasedSignIn({ ...input, preferred: undefined, password: undefined, choices: [], signal }),
+);
 
 /** WEB_AUTHN: the browser signs Cognito's challenge with a passkey, and Cognito checks it. */
 export const answerWithPasskey = fromPromise<SignInResult, AuthMachineInput & { challenge: Challenge }>(async ({ input, signal }) => {

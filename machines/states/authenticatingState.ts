@@ -162,7 +162,7 @@ export const authenticatingState = authSetup.createStateConfig({
     },
     /**
      * WEB_AUTHN: the browser asks the user for a passkey and Cognito checks it. A dismissed prompt,
-     * no passkey, or one the pool refuses go back to the choice when there was one.
+     * no passkey, or one the pool refuses go back to the choice (asked for, when the passkey was).
      */
     passkey: {
       tags: 'busy',
@@ -177,8 +177,30 @@ export const authenticatingState = authSetup.createStateConfig({
         },
         onError: [
           { guard: 'hasChoices', target: 'selectingChallenge', actions: [setErrorFromActor, 'backToChoice'] },
-          { target: 'failed', actions: setErrorFromActor },
+          { target: 'offeringChoice', actions: setErrorFromActor },
         ],
+      },
+    },
+    /**
+     * A passkey asked for directly did not sign in: the other ways in this user has are asked
+     * for, the passkey's error kept for the user. Without a choice to offer, the sign-in ends.
+     */
+    offeringChoice: {
+      tags: 'busy',
+      invoke: {
+        id: 'offerChoice',
+        src: 'offerChoice',
+        input: ({ context }) => ({ ...machineInput(context), username: context.challenge!.username }),
+        onDone: [
+          {
+            guard: { type: 'offeredChoice', params: ({ event }) => ({ result: event.output }) },
+            target: 'routing',
+            actions: { type: 'storeSignInResult', params: ({ event }) => ({ result: event.output }) },
+          },
+          { target: 'failed' },
+        ],
+        // The passkey's error says more than the failed second request's.
+        onError: { target: 'failed' },
       },
     },
     selectMfaType: {

@@ -50,11 +50,13 @@ async function signInWithPasskey(p: Page) {
   await p.getByRole('button', { name: 'Sign in with a passkey' }).click();
 }
 
-/** The DOM never holds the ceremony's secrets: no JWT, no challenge session. */
+/** The DOM never holds the ceremony's secrets: no JWT, no password, no challenge session. */
 async function expectNoSecretsInDom(p: Page) {
   const html = await p.evaluate(() => document.documentElement.outerHTML);
   expect(html).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}/);
   expect(html).not.toContain(USER.password);
+  // The front's challenge sessions all start so (dev/userAuthPool.js).
+  expect(html).not.toContain('userAuthPool.');
 }
 
 describe('passkeys (WebAuthn, virtual authenticator)', () => {
@@ -94,7 +96,7 @@ describe('passkeys (WebAuthn, virtual authenticator)', () => {
     await screenshot(p, 'passkeys-removed');
   });
 
-  it('comes back to the sign-in page with a message when the browser has no passkey to give (as for a dismissed prompt), signed out', async () => {
+  it('offers the other ways in, with a message, when the browser has no passkey to give (as for a dismissed prompt)', async () => {
     const p = page();
     const authenticator = await addAuthenticator(p);
     await signIn(p, e2e.passkeyAppUrl, USER);
@@ -108,13 +110,17 @@ describe('passkeys (WebAuthn, virtual authenticator)', () => {
     // NotAllowedError, exactly as it does for a dismissed prompt (browsers do not tell them apart).
     await authenticator.cdp.send('WebAuthn.clearCredentials', { authenticatorId: authenticator.authenticatorId });
     await signInWithPasskey(p);
-    // The sign-in page says why the step it left ended (src/pages/SignIn.svelte's challengeFailure).
-    await p.getByText('No passkey was used').waitFor();
+    await expect.poll(() => p.getByRole('heading', { name: 'How do you want to sign in?' }).isVisible()).toBe(true);
+    await expect.poll(() => p.getByRole('alert').filter({ hasText: 'No passkey was used' }).count()).toBe(1);
     expect(new URL(p.url()).pathname).toBe('/sign-in');
-    await expect.poll(() => p.getByTestId('auth-state').textContent()).toBe('signedOut');
+    expect(await p.getByTestId('auth-state').textContent()).toBe('authenticating');
+    await expectNoSecretsInDom(p);
+    await screenshot(p, 'passkeys-no-passkey-on-device');
 
-    // Clean up the account for the other test: remove the passkey from it too.
-    await signIn(p, e2e.passkeyAppUrl, USER);
+    // The password is still a way in; then the account is left as the other test expects it.
+    await p.locator('[data-choice="PASSWORD"]').click();
+    await p.getByLabel('Password').fill(USER.password);
+    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
     await p.waitForURL(url(e2e.passkeyAppUrl, '/dashboard'));
     await p.goto(url(e2e.passkeyAppUrl, '/account'));
     await p.getByTestId('passkey-list').waitFor();

@@ -225,6 +225,11 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     outputs: [signedInResult],
     errors: [error('passkeyCancelled'), error('passkeyRefused')],
   },
+  // After a passkey asked for directly: the choice, or (the passkey being the only way in) not.
+  offerChoice: {
+    outputs: [{ challenge: challenge('SELECT_CHALLENGE', { choices: CHOICES }) }, { challenge: challenge('WEB_AUTHN', { choices: [] }) }],
+    errors: [error('network')],
+  },
   respondToChallenge: {
     outputs: [signedInResult, { challenge: challenge('SOFTWARE_TOKEN_MFA') }, { challenge: challenge('CUSTOM_CHALLENGE') }],
     errors: [error('challengeExpired'), error('codeMismatch'), error('invalidCredentials')],

@@ -51,6 +51,8 @@ export interface ChartEdge {
 
 /** The whole chart, laid out: everything a renderer needs, in absolute coordinates. */
 export interface ChartLayout {
+  /** chartFingerprint of the machine laid out: a saved layout is used only while it still fits. */
+  fingerprint: string;
   width: number;
   height: number;
   /** Outer boxes before inner ones, so drawing in order paints children on top. */

@@ -8,7 +8,8 @@ export { ARROW_ID, BOX_RADIUS, CHART_COLORS, boxFill, edgeLineAt, edgePath, init
 export { chartToSvg } from './chartToSvg.js';
 export { InspectionRecorder } from './InspectionRecorder.js';
 export type { InspectionEntry, InspectionRecorderOptions } from './InspectionRecorder.js';
-export { layoutChart } from './layoutChart.js';
+export { chartFingerprint } from './chartFingerprint.js';
+export { layoutChart, layoutFor } from './layoutChart.js';
 export type { ChartLayouter } from './layoutChart.js';
 export { pendingDelays } from './pendingDelays.js';
 export type { PendingDelay } from './pendingDelays.js';

@@ -1,6 +1,7 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import type { ChartBox, ChartEdge, ChartLayout, ChartPoint } from './ChartLayout.js';
+import { chartFingerprint } from './chartFingerprint.js';
 import { chartGraph, childrenOf, headerLines, type ChartElkEdge } from './chartGraph.js';
 
 /** ELK itself, or anything with its `layout`: the caller picks the build (bundled, worker). */
@@ -52,6 +53,16 @@ function edge(laidOut: ChartElkEdge): ChartEdge {
 }
 
 /**
+ * The layout to draw: `saved` (e.g. docs/statechart.layout.json, written by `npm run statechart`)
+ * when it was made from this very chart, which spares the view ELK's work (most of a render);
+ * otherwise a fresh one from ELK.
+ */
+export async function layoutFor(machine: AnyStateMachine, elk: () => ChartLayouter, saved?: ChartLayout): Promise<ChartLayout> {
+  if (saved && saved.fingerprint === chartFingerprint(machine)) return saved;
+  return layoutChart(machine, elk());
+}
+
+/**
  * The machine's statechart laid out by ELK: boxes for states (outer before inner), edges for
  * transitions, all in absolute whole-pixel coordinates. Pure apart from ELK's own work: the same
  * machine gives the same layout, in Node and in a browser.
@@ -60,6 +71,7 @@ export async function layoutChart(machine: AnyStateMachine, elk: ChartLayouter):
   const laidOut = await elk.layout(chartGraph(machine));
   const edges = (laidOut.edges ?? []) as ChartElkEdge[];
   return {
+    fingerprint: chartFingerprint(machine),
     width: round(laidOut.width),
     height: round(laidOut.height),
     boxes: boxes(machine.root, byId(laidOut)),

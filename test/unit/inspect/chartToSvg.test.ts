@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartToSvg, type ChartLayout } from '../../../machines/inspect/chart/index.js';
 
 const LAYOUT: ChartLayout = {
+  fingerprint: 'test',
   width: 300,
   height: 200,
   boxes: [

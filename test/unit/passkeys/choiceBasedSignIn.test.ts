@@ -326,13 +326,44 @@ describe('choice-based sign-in with a passkey (WEB_AUTHN)', () => {
     expect(stateOf(signingIn)).toEqual({ authenticating: 'selectingChallenge' });
   });
 
-  it('ends a passkey sign-in asked for directly when the prompt is dismissed: there is no choice to go back to', async () => {
+  it('offers the other ways in when a passkey asked for directly is dismissed, keeping the reason', async () => {
     const { port } = passkeysThat(async () => {
       throw new AuthError('passkeyCancelled', 'No passkey was used.');
     });
-    const signingIn = start(await userAuthPool(), { passkeys: port });
+    const cognito = await userAuthPool();
+    const signingIn = start(cognito, { passkeys: port });
+    await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'WEB_AUTHN' })).rejects.toMatchObject({ code: 'passkeyCancelled' });
+    expect(stateOf(signingIn)).toEqual({ authenticating: 'selectingChallenge' });
+    expect(signingIn.actor.getSnapshot().context.error?.code).toBe('passkeyCancelled');
+    expect(cognito.calls.at(-1)!.input).toEqual({ AuthFlow: 'USER_AUTH', ClientId: TEST_POOL.clientId, AuthParameters: { USERNAME: 'demo' } });
+    expect(choicesOf(signingIn)).toEqual(['PASSWORD_SRP', 'PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN']);
+    expect(await signingIn.selectChallenge('EMAIL_OTP')).toBe('mfaCode');
+  });
+
+  it('ends the sign-in, with the passkey\'s reason, when the passkey was the only way in', async () => {
+    const { port } = passkeysThat(async () => {
+      throw new AuthError('passkeyCancelled', 'No passkey was used.');
+    });
+    const cognito = new FakeCognito().on('InitiateAuth', () => ({
+      ChallengeName: 'WEB_AUTHN',
+      Session: 'again',
+      ChallengeParameters: { CREDENTIAL_REQUEST_OPTIONS: REQUEST_OPTIONS },
+    }));
+    const signingIn = start(cognito, { passkeys: port });
     await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'WEB_AUTHN' })).rejects.toMatchObject({ code: 'passkeyCancelled' });
     expect(stateOf(signingIn)).toEqual({ signedOut: 'idle' });
+    expect(cognito.calls).toHaveLength(2);
+  });
+
+  it('calls a refusal of the choice a spent session, not a wrong password, when no password was chosen', async () => {
+    const cognito = (await userAuthPool()).on('RespondToAuthChallenge', () => {
+      throw new AuthError('invalidCredentials', 'Invalid session for the user.', { cognitoName: 'NotAuthorizedException' });
+    });
+    const signingIn = start(cognito);
+    await signingIn.signIn({ username: 'demo' });
+    await expect(signingIn.selectChallenge('EMAIL_OTP')).rejects.toMatchObject({ code: 'challengeExpired' });
+    await signingIn.signIn({ username: 'demo' });
+    await expect(signingIn.selectChallenge('PASSWORD', 'wrong')).rejects.toMatchObject({ code: 'invalidCredentials' });
   });
 
   it('refuses a passkey sign-in without a passkey port before any request', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, type Auth, type AuthConfig } from '../../../machines/index.js';
-import { browserPasskeys, createPasskeys } from '../../../machines/passkeys/index.js';
+import { browserPasskeys, createPasskeys, type PasskeyCredentials } from '../../../machines/passkeys/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
 import { SoftAuthenticator } from '../../support/passkeys/softAuthenticator.js';
@@ -70,6 +70,36 @@ describe('authchart/passkeys', () => {
     await signingIn.signOut();
     expect(await signingIn.signIn({ username: USER.username })).toBe('selectChallenge');
     expect(signingIn.actor.getSnapshot().context.challenge?.firstFactor?.choices).not.toContain('WEB_AUTHN');
+  });
+
+  it("says passkeyRefused for a passkey removed from the account but still on the device, and offers the other ways in", async () => {
+    const pool = await userAuthCognito({ users: [USER], origins: [ORIGIN] });
+    const laptop = new SoftAuthenticator({ origin: ORIGIN });
+    const phone = new SoftAuthenticator({ origin: ORIGIN });
+    // The pool lists the account's passkeys in allowCredentials, so a browser would not offer a
+    // removed one; a discoverable sign-in (no list) lets the device pick its own, as here.
+    const discoverable: PasskeyCredentials = {
+      create: (options) => laptop.create(options!),
+      get: (options) => laptop.get({ ...options, publicKey: { ...options!.publicKey!, allowCredentials: [] } }),
+    };
+    const on = (credentials: PasskeyCredentials) =>
+      createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', wake: null, authFlow: 'USER_AUTH', transport: pool.transport, passkeys: browserPasskeys(credentials) });
+    const [onLaptop, onPhone] = [on(discoverable), on(phone)];
+    try {
+      for (const signedIn of [onLaptop, onPhone]) {
+        await signInWithPassword(signedIn);
+        await createPasskeys(signedIn).register();
+      }
+      await createPasskeys(onPhone).remove(laptop.credentialIds()[0]!);
+      await onLaptop.signOut();
+      // The pool still offers passkeys (the phone's), so the laptop's own is sent, and refused.
+      await expect(onLaptop.signIn({ username: USER.username, preferredChallenge: 'WEB_AUTHN' })).rejects.toMatchObject({ code: 'passkeyRefused' });
+      expect(onLaptop.actor.getSnapshot().value).toEqual({ authenticating: 'selectingChallenge' });
+      expect(pool.transport.callsOf('RespondToAuthChallenge').at(-1)!.input).toMatchObject({ ChallengeName: 'WEB_AUTHN' });
+    } finally {
+      onLaptop.stop();
+      onPhone.stop();
+    }
   });
 
   it.each([
