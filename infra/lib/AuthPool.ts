@@ -51,7 +51,9 @@ export class AuthPool extends Construct {
       featurePlan: config.choiceBased || emailMfa ? cognito.FeaturePlan.ESSENTIALS : cognito.FeaturePlan.LITE,
       ...(config.choiceBased
         ? {
-            signInPolicy: { allowedFirstAuthFactors: { password: true, passkey: config.passkeyRelyingPartyId !== undefined } },
+            signInPolicy: {
+              allowedFirstAuthFactors: { password: true, emailOtp: config.emailCodeSignIn, passkey: config.passkeyRelyingPartyId !== undefined },
+            },
             ...(config.passkeyRelyingPartyId
               ? { passkeyRelyingPartyId: config.passkeyRelyingPartyId, passkeyUserVerification: cognito.PasskeyUserVerification.PREFERRED }
               : {}),

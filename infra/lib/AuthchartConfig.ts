@@ -18,6 +18,8 @@ export interface AuthchartConfig {
   readonly choiceBased: boolean;
   /** With choice-based sign-in: passkeys for this relying party (the app's domain). */
   readonly passkeyRelyingPartyId: string | undefined;
+  /** Choice-based sign-in with a code by email as a first factor (needs SES: `sesFromEmail`). */
+  readonly emailCodeSignIn: boolean;
   readonly mfa: 'off' | 'optional' | 'required';
   readonly mfaFactors: { readonly totp: boolean; readonly sms: boolean; readonly email: boolean };
   /** A verified SES identity the pool sends mail from; email MFA needs one. */
@@ -60,6 +62,9 @@ export function readConfig(context: (key: string) => unknown): AuthchartConfig {
   const choiceBased = flag(context, 'choiceBased', false);
   const passkeyRelyingPartyId = text(context, 'passkeyRelyingPartyId');
   if (passkeyRelyingPartyId && !choiceBased) fail('passkeyRelyingPartyId', 'set only with choiceBased=true (passkeys are a choice-based first factor)');
+  const emailCodeSignIn = flag(context, 'emailCodeSignIn', false);
+  if (emailCodeSignIn && !choiceBased) fail('emailCodeSignIn', 'set only with choiceBased=true (a code by email is a choice-based first factor)');
+  if (emailCodeSignIn && !sesFromEmail) fail('sesFromEmail', 'a verified SES address: sign-in codes are sent from it');
   const hostedUi = flag(context, 'hostedUi', false);
   const domainPrefix = text(context, 'domainPrefix');
   if (hostedUi && !domainPrefix) fail('domainPrefix', 'required with hostedUi=true (unique in the region)');
@@ -72,12 +77,15 @@ export function readConfig(context: (key: string) => unknown): AuthchartConfig {
 
   return {
     stage,
-    callbackUrls: list(context, 'callbackUrls') ?? ['http://localhost:5173/sign-in'],
-    signOutUrls: list(context, 'signOutUrls') ?? ['http://localhost:5173/'],
+    // The local dev server's URLs only for the dev stage: another stage's client takes no
+    // localhost return unless asked for.
+    callbackUrls: list(context, 'callbackUrls') ?? (stage === 'dev' ? ['http://localhost:5173/sign-in'] : []),
+    signOutUrls: list(context, 'signOutUrls') ?? (stage === 'dev' ? ['http://localhost:5173/'] : []),
     passwordAuth: flag(context, 'passwordAuth', false),
     customAuth: flag(context, 'customAuth', false),
     choiceBased,
     passkeyRelyingPartyId,
+    emailCodeSignIn,
     mfa,
     mfaFactors,
     sesFromEmail,

@@ -40,6 +40,7 @@ export class AuthchartStack extends Stack {
       ClientId: pool.client.userPoolClientId,
       Region: this.region,
       OauthDomain: pool.oauthDomain,
+      WaysIn: waysIn(config),
     };
     for (const [key, value] of Object.entries(appEnv)) {
       if (value !== undefined) new CfnOutput(this, key, { value });
@@ -47,4 +48,10 @@ export class AuthchartStack extends Stack {
     new CfnOutput(this, 'AppUrl', { value: appOrigin });
     new CfnOutput(this, 'ApiUrl', { value: api.restApi.url, description: 'direct; the app calls it as /api/* on AppUrl' });
   }
+}
+
+/** The first factors besides the password the pool allows, as the app's VITE_AUTH_WAYS_IN names them. */
+function waysIn(config: AuthchartConfig): string | undefined {
+  const ways = [...(config.passkeyRelyingPartyId ? ['WEB_AUTHN'] : []), ...(config.emailCodeSignIn ? ['EMAIL_OTP'] : [])];
+  return ways.length > 0 ? ways.join(',') : undefined;
 }

@@ -18,8 +18,8 @@ export function appEnvFile(stackName: string, outputs: Record<string, string>): 
   ];
   for (const [key, name] of Object.entries(APP_ENV_OUTPUTS) as [AppEnvOutput, string][]) {
     const value = outputs[key] ?? '';
-    // Without managed login the variable is written empty on purpose (see above).
-    if (!value && key !== 'OauthDomain') throw new Error(`stack ${stackName} has no output ${key}`);
+    // Without managed login or other ways in, the variable is written empty on purpose (see above).
+    if (!value && key !== 'OauthDomain' && key !== 'WaysIn') throw new Error(`stack ${stackName} has no output ${key}`);
     if (/[\s#"'\\]/.test(value)) throw new Error(`output ${key} = ${JSON.stringify(value)}: not a plain identifier`);
     lines.push(`${name}=${value}`);
   }

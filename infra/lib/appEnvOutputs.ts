@@ -9,6 +9,8 @@ export const APP_ENV_OUTPUTS = {
   ClientId: 'VITE_COGNITO_CLIENT_ID',
   Region: 'VITE_COGNITO_REGION',
   OauthDomain: 'VITE_OAUTH_DOMAIN',
+  // The ways in besides the password that the sign-in page offers (choice-based sign-in).
+  WaysIn: 'VITE_AUTH_WAYS_IN',
 } as const;
 
 export type AppEnvOutput = keyof typeof APP_ENV_OUTPUTS;

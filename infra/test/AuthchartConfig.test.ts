@@ -6,6 +6,17 @@ import { readConfig } from '../lib/AuthchartConfig.js';
 const read = (context: Record<string, unknown>) => readConfig((key) => context[key]);
 
 describe('readConfig', () => {
+  it('offers the local dev server as a managed-login return only on the dev stage', () => {
+    expect(read({ stage: 'prod' })).toMatchObject({ callbackUrls: [], signOutUrls: [] });
+    expect(read({ stage: 'prod', callbackUrls: 'https://app.example/sign-in' })).toMatchObject({ callbackUrls: ['https://app.example/sign-in'] });
+  });
+
+  it('takes a code by email as a way in only with choice-based sign-in and SES', () => {
+    expect(() => read({ emailCodeSignIn: 'true' })).toThrow(/emailCodeSignIn/);
+    expect(() => read({ choiceBased: 'true', emailCodeSignIn: 'true' })).toThrow(/sesFromEmail/);
+    expect(read({ choiceBased: 'true', emailCodeSignIn: 'true', sesFromEmail: 'no-reply@example.com', sesRegion: 'eu-west-1' }).emailCodeSignIn).toBe(true);
+  });
+
   it('has defaults a first deploy can use', () => {
     expect(read({})).toEqual({
       stage: 'dev',
@@ -15,6 +26,7 @@ describe('readConfig', () => {
       customAuth: false,
       choiceBased: false,
       passkeyRelyingPartyId: undefined,
+      emailCodeSignIn: false,
       mfa: 'optional',
       mfaFactors: { totp: true, sms: false, email: false },
       sesFromEmail: undefined,

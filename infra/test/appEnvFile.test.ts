@@ -11,6 +11,7 @@ const OUTPUTS = {
   ClientId: '1example23456789',
   Region: 'eu-west-1',
   OauthDomain: 'https://authchart-test-1.auth.eu-west-1.amazoncognito.com',
+  WaysIn: 'WEB_AUTHN,EMAIL_OTP',
   AppUrl: 'https://d111111abcdef8.cloudfront.net',
   ApiUrl: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/v1/',
 };
@@ -22,6 +23,7 @@ describe('appEnvFile', () => {
       VITE_COGNITO_CLIENT_ID: '1example23456789',
       VITE_COGNITO_REGION: 'eu-west-1',
       VITE_OAUTH_DOMAIN: 'https://authchart-test-1.auth.eu-west-1.amazoncognito.com',
+      VITE_AUTH_WAYS_IN: 'WEB_AUTHN,EMAIL_OTP',
       VITE_COGNITO_ENDPOINT: '',
     });
   });
@@ -37,6 +39,11 @@ describe('appEnvFile', () => {
     expect(parseEnv(appEnvFile('Authchart-dev', withoutDomain))['VITE_OAUTH_DOMAIN']).toBe('');
   });
 
+  it('writes the ways in empty for a pool with the password only, so a local setting cannot leak in', () => {
+    const { WaysIn: _none, ...passwordOnly } = OUTPUTS;
+    expect(parseEnv(appEnvFile('Authchart-dev', passwordOnly))['VITE_AUTH_WAYS_IN']).toBe('');
+  });
+
   it('refuses outputs that are missing or not plain identifiers', () => {
     const { ClientId: _none, ...withoutClient } = OUTPUTS;
     expect(() => appEnvFile('Authchart-dev', withoutClient)).toThrow(/ClientId/);
@@ -44,7 +51,9 @@ describe('appEnvFile', () => {
   });
 
   it('reads outputs the stack has, by the names it gives them', () => {
-    const outputs = Object.keys(synthTemplate({ hostedUi: 'true', domainPrefix: 'authchart-test-1' }).toJSON()['Outputs'] as object);
+    const template = synthTemplate({ hostedUi: 'true', domainPrefix: 'authchart-test-1', choiceBased: 'true', passkeyRelyingPartyId: 'app.example.com' });
+    const outputs = Object.keys(template.toJSON()['Outputs'] as object);
     expect(outputs).toEqual(expect.arrayContaining(Object.keys(APP_ENV_OUTPUTS)));
+    template.hasOutput('WaysIn', { Value: 'WEB_AUTHN' });
   });
 });

@@ -84,6 +84,11 @@ describe('feature flags', () => {
     expect(passkeys).toMatchObject({ WebAuthnRelyingPartyID: 'app.example.com', WebAuthnUserVerification: 'preferred' });
   });
 
+  it('emailCodeSignIn=true: a code by email as a first factor too', () => {
+    const codes = pool({ choiceBased: 'true', emailCodeSignIn: 'true', ...SES });
+    expect((codes['Policies'] as Record<string, unknown>)['SignInPolicy']).toEqual({ AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] });
+  });
+
   it('selfSignUp=false: only administrators create users', () => {
     expect(pool({ selfSignUp: 'false' })['AdminCreateUserConfig']).toEqual({ AllowAdminCreateUserOnly: true });
   });
