@@ -39,10 +39,11 @@ export const SIZE_TARGETS = Object.freeze([
     goalGzip: 24 * KB,
     // Today's size plus a little: the signed-in settings left for authchart/account (-0.9 kB), the
     // managed-login states came in (+0.6 kB; their work is in authchart/oauth, on its own line),
-    // then choice-based sign-in (+1.5 kB: its states, the USER_AUTH requests, the WebAuthn errors;
+    // then choice-based sign-in (+1.6 kB: its states, the USER_AUTH requests, the WebAuthn errors;
     // WebAuthn itself is in authchart/passkeys). A lazy chunk for the USER_AUTH requests was tried:
-    // the bundler's preload helper it brings in costs more than it saves.
-    ceilingGzip: 31.7 * KB,
+    // in an app without other lazy chunks, the bundler's preload helper it brings in costs more
+    // than it saves. A port from an optional entry (as managed login's) is what would take it out.
+    ceilingGzip: 31.8 * KB,
     own: true,
   },
   {
@@ -142,9 +143,9 @@ export const SIZE_TARGETS = Object.freeze([
     budgetGzip: 48 * KB,
     goalGzip: 42 * KB,
     // Today's size plus a little: the session panel and re-auth dialog became lazy (-4.1 kB), the
-    // core's managed-login states came in (+0.6 kB), then choice-based sign-in (the core's +1.5
-    // kB, the sign-in page's passkey and code buttons, the demo's config for them).
-    ceilingGzip: 62.8 * KB,
+    // core's managed-login states came in (+0.6 kB), then choice-based sign-in (the core's +1.6
+    // kB; the demo's reading of VITE_AUTH_WAYS_IN, +0.3 kB; the sign-in page itself is lazy).
+    ceilingGzip: 60.9 * KB,
     own: true,
   },
   {
