@@ -38,7 +38,7 @@ export interface AuthSteps {
   selectChallenge(challenge: FirstFactor, password?: string): Promise<NextStep>;
   /** Choice-based sign-in: sends the one-time code again (a new code; the old one stops working). */
   resendCode(): Promise<NextStep>;
-  /** Choice-based sign-in: back from the code to the ways in offered. */
+  /** Choice-based sign-in: from the code to the ways in (offered before, or asked for now). */
   chooseAgain(): Promise<NextStep>;
   /** Abandons a sign-in challenge in progress. */
   cancel(): void;

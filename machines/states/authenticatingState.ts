@@ -130,7 +130,11 @@ export const authenticatingState = authSetup.createStateConfig({
         SUBMIT_MFA_CODE: { target: 'responding', actions: 'clearError' },
         // A code chosen as the way in (USER_AUTH): a new one, or another way in.
         RESEND_CODE: { guard: 'codeIsFirstFactor', target: 'choosing', actions: 'clearError' },
-        CHOOSE_AGAIN: { guard: 'hasChoices', target: 'selectingChallenge', actions: ['clearError', 'backToChoice'] },
+        CHOOSE_AGAIN: [
+          { guard: 'hasChoices', target: 'selectingChallenge', actions: ['clearError', 'backToChoice'] },
+          // A code asked for directly: the ways in are asked for now.
+          { guard: 'codeIsFirstFactor', target: 'offeringChoice', actions: 'clearError' },
+        ],
       },
     },
     /** Choice-based sign-in (USER_AUTH): the ways in are in `challenge.firstFactor.choices`. */
@@ -182,8 +186,9 @@ export const authenticatingState = authSetup.createStateConfig({
       },
     },
     /**
-     * A passkey asked for directly did not sign in: the other ways in this user has are asked
-     * for, the passkey's error kept for the user. Without a choice to offer, the sign-in ends.
+     * A passkey asked for directly did not sign in, or the user wants another way than the code
+     * asked for: the ways in this user has are asked for, the passkey's error kept for the user.
+     * Without a choice to offer, the sign-in ends.
      */
     offeringChoice: {
       tags: 'busy',
@@ -199,8 +204,7 @@ export const authenticatingState = authSetup.createStateConfig({
           },
           { target: 'failed' },
         ],
-        // The passkey's error says more than the failed second request's.
-        onError: { target: 'failed' },
+        onError: { target: 'failed', actions: setErrorFromActor },
       },
     },
     selectMfaType: {

@@ -30,6 +30,9 @@ export interface E2eContext extends LocalPool {
    * which answers what cognito-local lacks): at `localhost`, as WebAuthn refuses IP addresses.
    */
   passkeyAppUrl: string;
+  /** dev/userAuthFront.js (USER_AUTH and WebAuthn, the rest passed on to cognito-local), and the issuer its tokens carry. */
+  userAuthEndpoint: string;
+  userAuthIssuer: string;
   cognitoEndpoint: string;
 }
 
@@ -120,6 +123,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       oauthAppUrl,
       providerUrl: provider.url,
       passkeyAppUrl: `http://localhost:${passkeyPort}/`,
+      userAuthEndpoint: front.endpoint,
+      userAuthIssuer: issuer,
       cognitoEndpoint: cognito.endpoint,
     });
     return teardown;

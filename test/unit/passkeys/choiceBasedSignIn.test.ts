@@ -275,13 +275,15 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     expect(await signingIn.signIn({ username: 'demo', authFlow: 'USER_AUTH' })).toBe('selectChallenge');
   });
 
-  it('sends a code asked for directly again, but has no choice to go back to', async () => {
+  it('sends a code asked for directly again, and asks for the ways in when the user wants another', async () => {
     const cognito = await userAuthPool();
     const signingIn = start(cognito);
     expect(await signingIn.signIn({ username: 'demo', preferredChallenge: 'EMAIL_OTP' })).toBe('mfaCode');
     expect(await signingIn.resendCode()).toBe('mfaCode');
     expect(cognito.calls[1]!.input).toMatchObject({ AuthParameters: { PREFERRED_CHALLENGE: 'EMAIL_OTP' } });
-    await expect(signingIn.chooseAgain()).rejects.toMatchObject({ code: 'invalidRequest' });
+    expect(await signingIn.chooseAgain()).toBe('selectChallenge');
+    expect(cognito.calls[2]!.input).toEqual({ AuthFlow: 'USER_AUTH', ClientId: TEST_POOL.clientId, AuthParameters: { USERNAME: 'demo' } });
+    expect(choicesOf(signingIn)).toEqual(['PASSWORD_SRP', 'PASSWORD', 'EMAIL_OTP']);
   });
 });
 
