@@ -2,6 +2,7 @@ import type { SimulatedClock } from 'xstate';
 import type { Clock, SignalSource } from './AuthPorts.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import type { RedactedInspector } from './inspect/isRedactedInspector.js';
+import type { ChoiceBasedSignInPort } from './choice/ChoiceBasedSignInPort.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { PasskeyPort } from './passkeys/PasskeyPort.js';
 import type { AuthConfigInput } from './resolveConfig.js';
@@ -27,6 +28,11 @@ export interface AuthConfig extends AuthConfigInput {
   inspect?: RedactedInspector;
   /** Managed login with PKCE: `hostedUi({ domain, redirectUri })` from `authchart/oauth`. */
   oauth?: OAuthPort;
+  /**
+   * Choice-based sign-in (`authFlow: 'USER_AUTH'`, or `preferredChallenge` on a sign-in):
+   * `choiceBasedSignIn()` from `authchart/choice`, which makes its requests.
+   */
+  choice?: ChoiceBasedSignInPort;
   /**
    * Passkeys for choice-based sign-in (`authFlow: 'USER_AUTH'`): `browserPasskeys()` from
    * `authchart/passkeys`, which is null where the browser has no WebAuthn. Without it, passkeys

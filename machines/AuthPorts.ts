@@ -1,4 +1,5 @@
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
+import type { ChoiceBasedSignInPort } from './choice/ChoiceBasedSignInPort.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { PasskeyPort } from './passkeys/PasskeyPort.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
@@ -27,6 +28,8 @@ export interface AuthPorts {
   activity: SignalSource | null;
   /** Managed login (`hostedUi(…)` from `authchart/oauth`); null when the app never redirects. */
   oauth: OAuthPort | null;
+  /** Choice-based sign-in's requests (`choiceBasedSignIn()` from `authchart/choice`); null when the app never signs in so. */
+  choice: ChoiceBasedSignInPort | null;
   /** Passkeys (`browserPasskeys()` from `authchart/passkeys`); null where the app or the browser has none. */
   passkeys: PasskeyPort | null;
 }

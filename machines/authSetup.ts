@@ -3,7 +3,7 @@ import { holdRefreshLock, listenForSignals, listenToTabs } from './actors/tabAct
 import { asksToSignInAgain } from './asksToSignInAgain.js';
 import { toAuthError, type AuthError } from './AuthError.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
-import { answerWithPasskey, chooseFirstFactor, offerChoice } from './actors/choiceBasedSignIn.js';
+import { answerWithPasskey, chooseFirstFactor, offerChoice } from './actors/choiceActors.js';
 import { completeRedirect, startRedirect } from './actors/redirectActors.js';
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';

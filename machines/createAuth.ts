@@ -66,6 +66,7 @@ export function createAuth(config: AuthConfig): Auth {
     // Activity is only watched when an idle timeout needs it.
     activity: options.activity !== undefined ? options.activity : machine.idleTimeoutMs === null ? null : activitySignals(clock),
     oauth: options.oauth,
+    choice: options.choice,
     passkeys: options.passkeys,
   };
   actor = createActor(authMachine, {

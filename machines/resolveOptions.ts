@@ -5,6 +5,7 @@ import type { Clock, SignalSource } from './AuthPorts.js';
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import { resolveApiOrigins } from './http/resolveApiOrigins.js';
 import { isRedactedInspector } from './inspect/isRedactedInspector.js';
+import type { ChoiceBasedSignInPort } from './choice/ChoiceBasedSignInPort.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { PasskeyPort } from './passkeys/PasskeyPort.js';
 import type { ResolvedAuthConfig } from './ResolvedAuthConfig.js';
@@ -37,6 +38,7 @@ export interface ResolvedOptions {
   wake: SignalSource | null | undefined;
   activity: SignalSource | null | undefined;
   oauth: OAuthPort | null;
+  choice: ChoiceBasedSignInPort | null;
   passkeys: PasskeyPort | null;
 }
 
@@ -75,6 +77,12 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
   if (config.oauth !== undefined && !hasMethods(config.oauth, 'takeRedirectResponse', 'startRedirect', 'completeRedirect', 'rememberHostedSignIn', 'endHostedSession')) {
     throw invalidOption('oauth', "made by hostedUi(…) from 'authchart/oauth'");
   }
+  if (config.choice !== undefined && !hasMethods(config.choice, 'start', 'choose', 'offerChoice', 'answerWithPasskey')) {
+    throw invalidOption('choice', "made by choiceBasedSignIn() from 'authchart/choice'");
+  }
+  if (machine.authFlow === 'USER_AUTH' && config.choice === undefined) {
+    throw new AuthError('invalidConfig', "authFlow 'USER_AUTH' needs createAuth's choice: choiceBasedSignIn() from 'authchart/choice'.");
+  }
   if (config.passkeys !== undefined && config.passkeys !== null && !hasMethods(config.passkeys, 'authenticate', 'register')) {
     throw invalidOption('passkeys', "null or made by browserPasskeys() from 'authchart/passkeys'");
   }
@@ -95,6 +103,7 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
     wake: config.wake,
     activity: config.activity,
     oauth: config.oauth ?? null,
+    choice: config.choice ?? null,
     passkeys: config.passkeys ?? null,
   };
 }

@@ -21,11 +21,21 @@ async function start(target: HTMLElement): Promise<void> {
   // Managed login is its own entry too: only a build with a domain loads it.
   const { oauth: hostedUiOptions, ...options } = config;
   const oauth = hostedUiOptions ? (await import('../machines/oauth/index.js')).hostedUi(hostedUiOptions) : undefined;
-  // So are passkeys: only a build that offers them loads WebAuthn (null where the browser has none).
-  // The module itself, not the entry: the account page imports the entry statically, and a dynamic
-  // import of that would pull the chunks they share into start-up.
-  const passkeys = waysIn().includes('WEB_AUTHN') ? (await import('../machines/passkeys/browserPasskeys.js')).browserPasskeys() : undefined;
-  const auth = createAuth({ ...options, storage, ...(inspect ? { inspect } : {}), ...(oauth ? { oauth } : {}), ...(passkeys ? { passkeys } : {}) });
+  // So are choice-based sign-in and passkeys: only a build that offers other ways in loads them
+  // (passkeys null where the browser has no WebAuthn). The passkey module itself, not its entry:
+  // the account page imports the entry statically, and a dynamic import of that would pull the
+  // chunks they share into start-up.
+  const ways = waysIn();
+  const choice = ways.length > 0 || options.authFlow === 'USER_AUTH' ? (await import('../machines/choice/index.js')).choiceBasedSignIn() : undefined;
+  const passkeys = ways.includes('WEB_AUTHN') ? (await import('../machines/passkeys/browserPasskeys.js')).browserPasskeys() : undefined;
+  const auth = createAuth({
+    ...options,
+    storage,
+    ...(inspect ? { inspect } : {}),
+    ...(oauth ? { oauth } : {}),
+    ...(choice ? { choice } : {}),
+    ...(passkeys ? { passkeys } : {}),
+  });
   mount(App, { target, props: { auth } });
   if (wantsLocalInspector(location.search)) void toggleLocalInspector(auth);
 }

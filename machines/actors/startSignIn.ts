@@ -3,7 +3,7 @@ import type { AuthMachineInput, Credentials, SignInResult } from '../AuthContext
 import { startSrp } from '../srp/startSrp.js';
 import { requirePassword, requireText } from '../validateInput.js';
 import { answerPasswordVerifier } from './answerPasswordVerifier.js';
-import { startChoiceBasedSignIn } from './choiceBasedSignIn.js';
+import { choicePort } from './choiceActors.js';
 import { toSignInResult } from './signInResult.js';
 
 export type SignInInput = AuthMachineInput & Credentials;
@@ -18,7 +18,7 @@ export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input
   const flow = input.preferredChallenge ? 'USER_AUTH' : (input.authFlow ?? config.authFlow);
   const username = requireText(input.username, 'a username');
   if (flow === 'USER_AUTH') {
-    return startChoiceBasedSignIn({ config, ports, username, preferred: input.preferredChallenge, password: input.password, choices: [], signal });
+    return choicePort(ports).start({ config, ports, username, preferred: input.preferredChallenge, password: input.password, choices: [], signal });
   }
   // Custom auth without SRP leaves the proof to the pool's triggers: no password.
   const password = flow === 'CUSTOM_WITHOUT_SRP' ? '' : requirePassword(input.password);

@@ -1,5 +1,5 @@
 // The `authchart/passkeys` entry: the browser's passkeys for choice-based sign-in
-// (`createAuth({ authFlow: 'USER_AUTH', passkeys: browserPasskeys() })`) and the signed-in user's
+// (`createAuth({ authFlow: 'USER_AUTH', choice: choiceBasedSignIn(), passkeys: browserPasskeys() })`) and the signed-in user's
 // passkeys (`createPasskeys(auth)`). Apps without passkeys never load it.
 export { browserPasskeys } from './browserPasskeys.js';
 export type { PasskeyCredentials } from './browserPasskeys.js';

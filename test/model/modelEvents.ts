@@ -14,6 +14,7 @@ import {
 } from '../../machines/index.js';
 import type { OAuthPort } from '../../machines/oauth/OAuthPort.js';
 import type { PasskeyPort } from '../../machines/passkeys/PasskeyPort.js';
+import type { ChoiceBasedSignInPort } from '../../machines/choice/ChoiceBasedSignInPort.js';
 import { challengeKindOf, type FirstFactor } from '../../machines/challenges/Challenge.js';
 import { createSession } from '../../machines/tokens/createSession.js';
 import { isExpired } from '../../machines/tokens/Session.js';
@@ -62,7 +63,23 @@ const MODEL_PASSKEYS: PasskeyPort = {
   },
 };
 
-/** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter, managed login and passkeys on. */
+/** Choice-based sign-in, configured: the walk scripts its actors' outcomes. */
+const MODEL_CHOICE: ChoiceBasedSignInPort = {
+  start: async () => {
+    throw new Error('scripted by the model');
+  },
+  choose: async () => {
+    throw new Error('scripted by the model');
+  },
+  offerChoice: async () => {
+    throw new Error('scripted by the model');
+  },
+  answerWithPasskey: async () => {
+    throw new Error('scripted by the model');
+  },
+};
+
+/** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter, managed login, choice-based sign-in and passkeys on. */
 export function modelPorts(storage: TokenStorage, clock: Clock): AuthPorts {
   return {
     transport: new FakeCognito(),
@@ -74,6 +91,7 @@ export function modelPorts(storage: TokenStorage, clock: Clock): AuthPorts {
     wake: null,
     activity: null,
     oauth: MODEL_OAUTH,
+    choice: MODEL_CHOICE,
     passkeys: MODEL_PASSKEYS,
   };
 }

@@ -1,5 +1,7 @@
-// authchart with the `authchart/passkeys` entry, as an app with choice-based sign-in uses it: the
-// difference from the core's line is what the browser's WebAuthn and passkey management cost.
+// authchart with the `authchart/choice` and `authchart/passkeys` entries, as an app with
+// choice-based sign-in and passkeys uses them: the difference from the core's line is what the
+// USER_AUTH requests, the browser's WebAuthn and passkey management cost.
+import { choiceBasedSignIn } from '../../../machines/choice/index.js';
 import { createAuth } from '../../../machines/index.js';
 import { browserPasskeys, createPasskeys } from '../../../machines/passkeys/index.js';
 import { showResult } from './appShell.js';
@@ -8,6 +10,7 @@ const auth = createAuth({
   userPoolId: 'eu-west-1_AbC123xyZ',
   clientId: '1example23456789',
   authFlow: 'USER_AUTH',
+  choice: choiceBasedSignIn(),
   passkeys: browserPasskeys(),
 });
 const passkeys = createPasskeys(auth);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, selectFirstFactorChoices, type Auth, type AuthConfig, type PasskeyPort } from '../../../machines/index.js';
 import type { InitiateAuthResponse } from '../../../machines/cognito/cognitoWire.js';
 import { redactedInspector } from '../../../machines/inspect/index.js';
+import { choiceBasedSignIn } from '../../../machines/choice/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
 import { SrpVerifier } from '../../support/srp/srpVerifier.js';
@@ -112,6 +113,7 @@ function start(transport: FakeCognito, config: Partial<AuthConfig> = {}): Auth {
     storage: 'memory',
     wake: null,
     authFlow: 'USER_AUTH',
+    choice: choiceBasedSignIn(),
     transport,
     ...config,
   });
@@ -267,6 +269,16 @@ describe('choice-based sign-in (USER_AUTH)', () => {
       ClientId: TEST_POOL.clientId,
       AuthParameters: { USERNAME: 'demo', PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD },
     });
+  });
+
+  it("needs createAuth's choice port: at creation for authFlow USER_AUTH, before any request for one sign-in", async () => {
+    const cognito = await userAuthPool();
+    expect(() => createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, authFlow: 'USER_AUTH', transport: cognito })).toThrow(
+      expect.objectContaining({ code: 'invalidConfig', message: expect.stringContaining('authchart/choice') }),
+    );
+    const signingIn = start(cognito, { authFlow: 'USER_SRP_AUTH', choice: undefined });
+    await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'EMAIL_OTP' })).rejects.toMatchObject({ code: 'invalidConfig' });
+    expect(cognito.calls).toEqual([]);
   });
 
   it('takes USER_AUTH for one sign-in when the call names it', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, type Auth, type AuthConfig } from '../../../machines/index.js';
 import { browserPasskeys, createPasskeys, type PasskeyCredentials } from '../../../machines/passkeys/index.js';
+import { choiceBasedSignIn } from '../../../machines/choice/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
 import { SoftAuthenticator } from '../../support/passkeys/softAuthenticator.js';
@@ -28,6 +29,7 @@ async function world(config: Partial<AuthConfig> = {}) {
     storage: 'memory',
     wake: null,
     authFlow: 'USER_AUTH',
+    choice: choiceBasedSignIn(),
     transport: pool.transport,
     passkeys: browserPasskeys(device),
     ...config,
@@ -83,7 +85,7 @@ describe('authchart/passkeys', () => {
       get: (options) => laptop.get({ ...options, publicKey: { ...options!.publicKey!, allowCredentials: [] } }),
     };
     const on = (credentials: PasskeyCredentials) =>
-      createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', wake: null, authFlow: 'USER_AUTH', transport: pool.transport, passkeys: browserPasskeys(credentials) });
+      createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', wake: null, authFlow: 'USER_AUTH', choice: choiceBasedSignIn(), transport: pool.transport, passkeys: browserPasskeys(credentials) });
     const [onLaptop, onPhone] = [on(discoverable), on(phone)];
     try {
       for (const signedIn of [onLaptop, onPhone]) {

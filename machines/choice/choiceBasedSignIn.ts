@@ -1,25 +1,16 @@
-import { fromPromise } from 'xstate';
+import { answerPasswordVerifier } from '../actors/answerPasswordVerifier.js';
+import { toSignInResult } from '../actors/signInResult.js';
 import { AuthError } from '../AuthError.js';
 import type { AuthMachineInput, SignInResult } from '../AuthContext.js';
-import { FIRST_FACTORS, needsPassword, type Challenge, type FirstFactor } from '../challenges/Challenge.js';
+import { FIRST_FACTORS, needsPassword, type FirstFactor } from '../challenges/Challenge.js';
 import type { ChallengeNameType, InitiateAuthResponse } from '../cognito/cognitoWire.js';
 import { startSrp, type SrpSecret } from '../srp/startSrp.js';
 import { requirePassword } from '../validateInput.js';
-import { answerPasswordVerifier } from './answerPasswordVerifier.js';
-import { toSignInResult } from './signInResult.js';
+import type { AnswerWithPasskeyInput, ChoiceBasedSignInPort, ChooseFirstFactorInput, FirstFactorRequest } from './ChoiceBasedSignInPort.js';
 
 // Choice-based sign-in (USER_AUTH): Cognito offers the ways in the pool allows for this user
 // (SELECT_CHALLENGE with AvailableChallenges), or goes straight to the one asked for
 // (PREFERRED_CHALLENGE). https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html
-
-interface FirstFactorRequest extends AuthMachineInput {
-  username: string;
-  preferred: FirstFactor | undefined;
-  password: string | undefined;
-  /** The choices already offered, kept for a way back (a new request does not list them again). */
-  choices: FirstFactor[];
-  signal: AbortSignal;
-}
 
 interface FactorParameters {
   parameters: Record<string, string>;
@@ -69,7 +60,7 @@ async function firstFactorResult(
 }
 
 /** InitiateAuth USER_AUTH: the choice, or straight to the preferred way in. */
-export async function startChoiceBasedSignIn(request: FirstFactorRequest): Promise<SignInResult> {
+async function start(request: FirstFactorRequest): Promise<SignInResult> {
   const { config, ports, username, preferred, signal } = request;
   if (preferred === 'WEB_AUTHN' && !ports.passkeys) {
     throw new AuthError('passkeyUnavailable', 'This browser cannot use passkeys; choose another way to sign in.');
@@ -88,21 +79,19 @@ export async function startChoiceBasedSignIn(request: FirstFactorRequest): Promi
   return firstFactorResult(request, preferred, output, srp, sentAt);
 }
 
-export type ChooseFirstFactorInput = AuthMachineInput & { challenge: Challenge; choice: FirstFactor; password?: string };
-
 /**
  * The user's choice (or a new code for the same one): answers SELECT_CHALLENGE while its session
  * is unused; after that (back from a cancelled passkey, a resend) starts again with the choice
  * as the preferred way in, which Cognito answers the same way.
  */
-export const chooseFirstFactor = fromPromise<SignInResult, ChooseFirstFactorInput>(async ({ input, signal }) => {
+async function choose(input: ChooseFirstFactorInput, signal: AbortSignal): Promise<SignInResult> {
   const { config, ports, challenge, choice } = input;
   const choices = challenge.firstFactor?.choices ?? [];
   if (!FIRST_FACTORS.includes(choice) || (choices.length > 0 && !choices.includes(choice))) {
     throw new AuthError('invalidRequest', 'Choose one of the ways to sign in offered.');
   }
   const request = { config, ports, username: challenge.username, preferred: choice, password: input.password, choices, signal };
-  if (challenge.kind !== 'selectChallenge' || challenge.challengeSession === '') return startChoiceBasedSignIn(request);
+  if (challenge.kind !== 'selectChallenge' || challenge.challengeSession === '') return start(request);
 
   const { parameters, srp } = factorParameters(choice, input.password);
   const sentAt = ports.clock.now();
@@ -126,18 +115,18 @@ export const chooseFirstFactor = fromPromise<SignInResult, ChooseFirstFactorInpu
       throw error;
     });
   return firstFactorResult(request, choice, output, srp, sentAt);
-});
+}
 
 /**
  * A passkey asked for directly did not sign in (dismissed, none on this device, refused): Cognito
  * is asked again without a preference, for the other ways in this user has.
  */
-export const offerChoice = fromPromise<SignInResult, AuthMachineInput & { username: string }>(async ({ input, signal }) =>
-  startChoiceBasedSignIn({ ...input, preferred: undefined, password: undefined, choices: [], signal }),
-);
+function offerChoice(input: AuthMachineInput & { username: string }, signal: AbortSignal): Promise<SignInResult> {
+  return start({ ...input, preferred: undefined, password: undefined, choices: [], signal });
+}
 
 /** WEB_AUTHN: the browser signs Cognito's challenge with a passkey, and Cognito checks it. */
-export const answerWithPasskey = fromPromise<SignInResult, AuthMachineInput & { challenge: Challenge }>(async ({ input, signal }) => {
+async function answerWithPasskey(input: AnswerWithPasskeyInput, signal: AbortSignal): Promise<SignInResult> {
   const { config, ports, challenge } = input;
   const requestOptions = challenge.parameters['CREDENTIAL_REQUEST_OPTIONS'];
   if (!requestOptions) throw new AuthError('invalidResponse', 'The user pool asked for a passkey without saying which.');
@@ -155,4 +144,13 @@ export const answerWithPasskey = fromPromise<SignInResult, AuthMachineInput & { 
     { signal },
   );
   return toSignInResult(output, challenge.username, config, sentAt);
-});
+}
+
+/**
+ * Choice-based sign-in for `createAuth({ authFlow: 'USER_AUTH', choice: choiceBasedSignIn() })`:
+ * the requests of the chart's choice states, in an entry of their own (`authchart/choice`) so that
+ * apps that never sign in this way do not carry them. Passkeys need `createAuth`'s `passkeys` too.
+ */
+export function choiceBasedSignIn(): ChoiceBasedSignInPort {
+  return { start, choose, offerChoice, answerWithPasskey };
+}
