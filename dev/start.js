@@ -1,5 +1,6 @@
 // `npm run dev`: the app on Vite's dev server, against a real user pool when VITE_COGNITO_*
-// name one, else against cognito-local seeded with the local pool (dev/seed/).
+// name one, else against cognito-local seeded with the local pool (dev/seed/), behind
+// dev/userAuthFront.js for choice-based sign-in and passkeys.
 // `npm run dev -- --real`: against the pool `npm run infra:deploy` made (infra/.env.deployed).
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
@@ -8,6 +9,7 @@ import { startCognitoLocal } from './cognitoLocal.js';
 import { freePort } from './freePort.js';
 import { LOCAL_POOL } from './localPool.js';
 import { cognitoLocalSigningKey, startLocalProvider } from './localProvider.js';
+import { startUserAuthFront } from './userAuthFront.js';
 
 const REAL_POOL_KEYS = ['VITE_COGNITO_USER_POOL_ID', 'VITE_COGNITO_CLIENT_ID', 'VITE_COGNITO_REGION'];
 const DEPLOYED_ENV = new URL('../infra/.env.deployed', import.meta.url);
@@ -19,6 +21,10 @@ let cognito;
 let vite;
 /** @type {import('./localProvider.js').LocalProvider | undefined} */
 let provider;
+/** @type {import('./userAuthFront.js').UserAuthFront | undefined} */
+let front;
+/** @type {number | undefined} */
+let frontPort;
 /** @type {Promise<void> | undefined} */
 let stopping;
 
@@ -41,9 +47,15 @@ try {
     const partial = REAL_POOL_KEYS.filter((key) => env[key]);
     if (partial.length) console.warn(`${partial.join(', ')} set but not all of ${REAL_POOL_KEYS.join(', ')}: using cognito-local`);
     cognito = await startCognitoLocal({ port: portFrom('COGNITO_PORT') });
+    // Choice-based sign-in (passkeys, codes by email) goes through dev/userAuthFront.js, which
+    // answers what cognito-local lacks and passes everything else on; its tokens carry
+    // cognito-local's issuer. Its port is picked now; it starts once the app's address is known.
+    frontPort = await freePort();
     // process.env wins over .env files in Vite, so the app and the demo API both see these.
     Object.assign(process.env, {
-      VITE_COGNITO_ENDPOINT: cognito.endpoint,
+      VITE_COGNITO_ENDPOINT: `http://127.0.0.1:${frontPort}`,
+      VITE_COGNITO_ISSUER: `${cognito.endpoint}/${LOCAL_POOL.userPoolId}`,
+      VITE_AUTH_WAYS_IN: 'WEB_AUTHN,EMAIL_OTP',
       VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
       VITE_COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
       VITE_COGNITO_REGION: LOCAL_POOL.region,
@@ -64,6 +76,22 @@ try {
     ...(process.env['AUTHCHART_VITE_CACHE_DIR'] ? { cacheDir: process.env['AUTHCHART_VITE_CACHE_DIR'] } : {}),
   });
   await vite.listen();
+  if (cognito && frontPort) {
+    const appPort = vite.config.server.port;
+    const { demoUser } = LOCAL_POOL;
+    front = await startUserAuthFront({
+      port: frontPort,
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: LOCAL_POOL.userPoolId,
+      clientId: LOCAL_POOL.clientId,
+      signingKey: cognitoLocalSigningKey(),
+      users: [{ username: demoUser.username, sub: demoUser.sub, email: demoUser.email }],
+      // WebAuthn takes a domain, never an IP address: passkeys work at localhost.
+      origins: [`http://localhost:${appPort}`],
+      rpId: 'localhost',
+      printCodes: true,
+    });
+  }
   if (providerPort && cognito) {
     const app = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
     provider = await startLocalProvider({
@@ -112,6 +140,7 @@ function stopAll() {
   return (stopping ??= (async () => {
     await vite?.close().catch((error) => console.error('closing Vite:', error));
     await provider?.close().catch((error) => console.error('stopping the local provider:', error));
+    await front?.stop().catch((error) => console.error('stopping the USER_AUTH front:', error));
     await cognito?.stop().catch((error) => console.error('stopping cognito-local:', error));
   })());
 }
@@ -142,6 +171,11 @@ function printBanner(server, realPool) {
       `  sign in   ${LOCAL_POOL.demoUser.username} / ${LOCAL_POOL.demoUser.password}`,
       `  codes     ${LOCAL_POOL.confirmationCode} (sign-up, password reset)`,
     );
+    if (front) {
+      lines.push(
+        `  passkeys  http://localhost:${server.config.server.port}/  (passkeys need a domain; codes by email are printed here)`,
+      );
+    }
     if (provider) {
       lines.push(`  provider  ${provider.url}  (managed login: ${LOCAL_POOL.providerUser.username} / ${LOCAL_POOL.providerUser.password})`);
     }
