@@ -79,7 +79,7 @@ test('a fresh dev server loads every page once, without a reload or an error', a
     await page.getByRole('link', { name: 'Sign in', exact: true }).first().click();
     await page.getByLabel('Username').fill(LOCAL_POOL.demoUser.username);
     await page.getByLabel('Password').fill(LOCAL_POOL.demoUser.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => authState(page), { timeout: 30_000 }).toBe('signedIn');
     await page.getByRole('link', { name: 'Account' }).first().click();
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
