@@ -1,20 +1,6 @@
-import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
-
-/** `xstate.done.actor.signUp` → `done signUp`: the chart shows what happened, not XState's names. */
-function eventLabel(eventType: string): string {
-  if (eventType === '') return 'always';
-  const done = /^xstate\.(done|error)\.actor\.(\w+)$/.exec(eventType);
-  if (done) return `${done[1]} ${done[2]}`;
-  const after = /^xstate\.after\.(\w+)\./.exec(eventType);
-  if (after) return `after ${after[1]}`;
-  return eventType;
-}
-
-function guardLabel(transition: AnyTransitionDefinition): string {
-  const guard = transition.guard as { type?: string } | string | undefined;
-  const name = typeof guard === 'string' ? guard : guard?.type;
-  return name ? ` [${name}]` : '';
-}
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+// One way to name events and guards, for the Mermaid chart and the inspector's drawing alike.
+import { eventLabel, guardName, transitionLabel } from './inspect/chart/transitionLabel.js';
 
 /** Mermaid ids may not contain dots: `auth.signedIn.idle` → `signedIn_idle`. */
 function idOf(node: AnyStateNode): string {
@@ -45,7 +31,7 @@ export function toMermaid(machine: AnyStateMachine): string {
 
     const transitions = [...node.transitions.values()].flat().concat(node.always ?? []);
     for (const transition of transitions) {
-      const label = `${eventLabel(transition.eventType)}${guardLabel(transition)}`;
+      const label = transitionLabel(eventLabel(transition.eventType), guardName(transition));
       for (const target of (transition.target ?? []) as AnyStateNode[]) {
         // The root's transitions apply in every state; Mermaid has no "any state", so say it.
         if (node === machine.root) edges.push(`  note right of ${idOf(target)} : from any state, ${label}`);
