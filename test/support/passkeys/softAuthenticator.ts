@@ -8,6 +8,7 @@ import { randomBytes, sign, KeyObject, webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 import { bytesToBase64Url } from '../../../machines/passkeys/webAuthnJson.js';
+import { concatBytes } from '../../../machines/srp/srpGroup.js';
 
 export interface SoftAuthenticatorOptions {
   /** The page's origin, written into clientDataJSON, e.g. `http://localhost:5173`. */
@@ -98,8 +99,8 @@ export class SoftAuthenticator {
         [-3, rawPublicKey.slice(33, 65)], // y
       ]),
     );
-    const attestedCredentialData = concat(ZERO_AAGUID, uint16(id.length), id, coseKey);
-    const authenticatorData = concat(await this.#authenticatorDataHead(rpId, ATTESTED_CREDENTIAL_DATA, credential.signCount), attestedCredentialData);
+    const attestedCredentialData = concatBytes(ZERO_AAGUID, uint16(id.length), id, coseKey);
+    const authenticatorData = concatBytes(await this.#authenticatorDataHead(rpId, ATTESTED_CREDENTIAL_DATA, credential.signCount), attestedCredentialData);
     const attestationObject = isoCBOR.encode(
       new Map<string, string | Uint8Array | Map<string, never>>([
         ['fmt', 'none'],
@@ -135,7 +136,7 @@ export class SoftAuthenticator {
     const clientDataJSON = this.#clientData('webauthn.get', publicKey.challenge);
     const clientDataHash = new Uint8Array(await webcrypto.subtle.digest('SHA-256', clientDataJSON));
     // WebAuthn wants ES256 signatures DER-encoded (§6.5.5); WebCrypto signs raw r‖s.
-    const signature = sign('sha256', concat(authenticatorData, clientDataHash), {
+    const signature = sign('sha256', concatBytes(authenticatorData, clientDataHash), {
       key: KeyObject.from(credential.privateKey),
       dsaEncoding: 'der',
     });
@@ -174,7 +175,7 @@ export class SoftAuthenticator {
     const flags = USER_PRESENT | (this.#options.userVerifies ? USER_VERIFIED : 0) | extraFlags;
     const counter = new Uint8Array(4);
     new DataView(counter.buffer).setUint32(0, signCount);
-    return concat(rpIdHash, Uint8Array.of(flags), counter);
+    return concatBytes(rpIdHash, Uint8Array.of(flags), counter);
   }
 
   #clientData(type: 'webauthn.create' | 'webauthn.get', challenge: BufferSource): ArrayBuffer {
@@ -207,14 +208,4 @@ function arrayBuffer(bytes: Uint8Array): ArrayBuffer {
 
 function uint16(value: number): Uint8Array<ArrayBuffer> {
   return Uint8Array.of(value >> 8, value & 0xff);
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }
