@@ -5,20 +5,34 @@ import type {
   ChangePasswordResponse,
   CompleteWebAuthnRegistrationRequest,
   CompleteWebAuthnRegistrationResponse,
+  ConfirmDeviceRequest,
+  ConfirmDeviceResponse,
   ConfirmForgotPasswordRequest,
   ConfirmForgotPasswordResponse,
   ConfirmSignUpRequest,
   ConfirmSignUpResponse,
+  DeleteUserAttributesRequest,
+  DeleteUserAttributesResponse,
+  DeleteUserRequest,
+  DeleteUserResponse,
   DeleteWebAuthnCredentialRequest,
   DeleteWebAuthnCredentialResponse,
+  ForgetDeviceRequest,
+  ForgetDeviceResponse,
   ForgotPasswordRequest,
   ForgotPasswordResponse,
-  GlobalSignOutRequest,
-  GlobalSignOutResponse,
   GetTokensFromRefreshTokenRequest,
   GetTokensFromRefreshTokenResponse,
+  GetUserAttributeVerificationCodeRequest,
+  GetUserAttributeVerificationCodeResponse,
+  GetUserRequest,
+  GetUserResponse,
+  GlobalSignOutRequest,
+  GlobalSignOutResponse,
   InitiateAuthRequest,
   InitiateAuthResponse,
+  ListDevicesRequest,
+  ListDevicesResponse,
   ListWebAuthnCredentialsRequest,
   ListWebAuthnCredentialsResponse,
   ResendConfirmationCodeRequest,
@@ -33,8 +47,14 @@ import type {
   SignUpResponse,
   StartWebAuthnRegistrationRequest,
   StartWebAuthnRegistrationResponse,
+  UpdateDeviceStatusRequest,
+  UpdateDeviceStatusResponse,
+  UpdateUserAttributesRequest,
+  UpdateUserAttributesResponse,
   VerifySoftwareTokenRequest,
   VerifySoftwareTokenResponse,
+  VerifyUserAttributeRequest,
+  VerifyUserAttributeResponse,
 } from './cognitoWire.js';
 
 /**
@@ -46,13 +66,20 @@ export interface CognitoOperations {
   AssociateSoftwareToken: { input: AssociateSoftwareTokenRequest; output: AssociateSoftwareTokenResponse };
   ChangePassword: { input: ChangePasswordRequest; output: ChangePasswordResponse };
   CompleteWebAuthnRegistration: { input: CompleteWebAuthnRegistrationRequest; output: CompleteWebAuthnRegistrationResponse };
+  ConfirmDevice: { input: ConfirmDeviceRequest; output: ConfirmDeviceResponse };
   ConfirmForgotPassword: { input: ConfirmForgotPasswordRequest; output: ConfirmForgotPasswordResponse };
   ConfirmSignUp: { input: ConfirmSignUpRequest; output: ConfirmSignUpResponse };
+  DeleteUser: { input: DeleteUserRequest; output: DeleteUserResponse };
+  DeleteUserAttributes: { input: DeleteUserAttributesRequest; output: DeleteUserAttributesResponse };
   DeleteWebAuthnCredential: { input: DeleteWebAuthnCredentialRequest; output: DeleteWebAuthnCredentialResponse };
+  ForgetDevice: { input: ForgetDeviceRequest; output: ForgetDeviceResponse };
   ForgotPassword: { input: ForgotPasswordRequest; output: ForgotPasswordResponse };
-  GlobalSignOut: { input: GlobalSignOutRequest; output: GlobalSignOutResponse };
   GetTokensFromRefreshToken: { input: GetTokensFromRefreshTokenRequest; output: GetTokensFromRefreshTokenResponse };
+  GetUser: { input: GetUserRequest; output: GetUserResponse };
+  GetUserAttributeVerificationCode: { input: GetUserAttributeVerificationCodeRequest; output: GetUserAttributeVerificationCodeResponse };
+  GlobalSignOut: { input: GlobalSignOutRequest; output: GlobalSignOutResponse };
   InitiateAuth: { input: InitiateAuthRequest; output: InitiateAuthResponse };
+  ListDevices: { input: ListDevicesRequest; output: ListDevicesResponse };
   ListWebAuthnCredentials: { input: ListWebAuthnCredentialsRequest; output: ListWebAuthnCredentialsResponse };
   ResendConfirmationCode: { input: ResendConfirmationCodeRequest; output: ResendConfirmationCodeResponse };
   RespondToAuthChallenge: { input: RespondToAuthChallengeRequest; output: RespondToAuthChallengeResponse };
@@ -60,7 +87,10 @@ export interface CognitoOperations {
   SetUserMFAPreference: { input: SetUserMFAPreferenceRequest; output: SetUserMFAPreferenceResponse };
   SignUp: { input: SignUpRequest; output: SignUpResponse };
   StartWebAuthnRegistration: { input: StartWebAuthnRegistrationRequest; output: StartWebAuthnRegistrationResponse };
+  UpdateDeviceStatus: { input: UpdateDeviceStatusRequest; output: UpdateDeviceStatusResponse };
+  UpdateUserAttributes: { input: UpdateUserAttributesRequest; output: UpdateUserAttributesResponse };
   VerifySoftwareToken: { input: VerifySoftwareTokenRequest; output: VerifySoftwareTokenResponse };
+  VerifyUserAttribute: { input: VerifyUserAttributeRequest; output: VerifyUserAttributeResponse };
 }
 
 export type CognitoOperation = keyof CognitoOperations;

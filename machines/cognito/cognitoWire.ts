@@ -350,3 +350,131 @@ export interface DeleteWebAuthnCredentialRequest {
 }
 
 export type DeleteWebAuthnCredentialResponse = Record<never, never>;
+
+/** API_DeviceSecretVerifierConfigType.html: the device's SRP verifier and salt, base64. */
+export interface DeviceSecretVerifierConfigType {
+  PasswordVerifier?: string;
+  Salt?: string;
+}
+
+/** API_ConfirmDevice.html: remember the device Cognito named in NewDeviceMetadata. */
+export interface ConfirmDeviceRequest {
+  AccessToken: string;
+  DeviceKey: string;
+  DeviceSecretVerifierConfig?: DeviceSecretVerifierConfigType;
+  DeviceName?: string;
+}
+
+export interface ConfirmDeviceResponse {
+  /** True on pools where the user opts in: the device is tracked, remembered only by UpdateDeviceStatus. */
+  UserConfirmationNecessary?: boolean | undefined;
+}
+
+/** API_UpdateDeviceStatus.html#CognitoUserPools-UpdateDeviceStatus-request-DeviceRememberedStatus */
+export type DeviceRememberedStatusType = 'remembered' | 'not_remembered';
+
+/** API_UpdateDeviceStatus.html */
+export interface UpdateDeviceStatusRequest {
+  AccessToken: string;
+  DeviceKey: string;
+  DeviceRememberedStatus?: DeviceRememberedStatusType;
+}
+
+export type UpdateDeviceStatusResponse = Record<never, never>;
+
+/** API_ForgetDevice.html */
+export interface ForgetDeviceRequest {
+  AccessToken?: string;
+  DeviceKey: string;
+}
+
+export type ForgetDeviceResponse = Record<never, never>;
+
+/** API_ListDevices.html */
+export interface ListDevicesRequest {
+  AccessToken: string;
+  Limit?: number;
+  PaginationToken?: string;
+}
+
+/** API_DeviceType.html: dates are seconds since the epoch on the wire, Dates from the SDK. */
+export interface DeviceType {
+  DeviceKey?: string | undefined;
+  /** `device_name`, `device_status` (`valid`), `dev:device_remembered_status`, `last_ip_used`… */
+  DeviceAttributes?: { Name: string | undefined; Value?: string | undefined }[] | undefined;
+  DeviceCreateDate?: Date | number | undefined;
+  DeviceLastModifiedDate?: Date | number | undefined;
+  DeviceLastAuthenticatedDate?: Date | number | undefined;
+}
+
+export interface ListDevicesResponse {
+  Devices?: DeviceType[] | undefined;
+  PaginationToken?: string | undefined;
+}
+
+/** API_MFAOptionType.html (legacy SMS settings). */
+export interface MFAOptionType {
+  DeliveryMedium?: DeliveryMediumType | undefined;
+  AttributeName?: string | undefined;
+}
+
+/** API_GetUser.html */
+export interface GetUserRequest {
+  AccessToken: string;
+}
+
+export interface GetUserResponse {
+  Username?: string | undefined;
+  UserAttributes?: { Name: string | undefined; Value?: string | undefined }[] | undefined;
+  MFAOptions?: MFAOptionType[] | undefined;
+  /** `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`. */
+  PreferredMfaSetting?: string | undefined;
+  UserMFASettingList?: string[] | undefined;
+}
+
+/** API_UpdateUserAttributes.html */
+export interface UpdateUserAttributesRequest {
+  UserAttributes: AttributeType[];
+  AccessToken: string;
+  ClientMetadata?: Record<string, string>;
+}
+
+export interface UpdateUserAttributesResponse {
+  /** One entry per attribute that needs verifying (a changed email or phone number). */
+  CodeDeliveryDetailsList?: CodeDeliveryDetailsType[] | undefined;
+}
+
+/** API_GetUserAttributeVerificationCode.html */
+export interface GetUserAttributeVerificationCodeRequest {
+  AccessToken: string;
+  AttributeName: string;
+  ClientMetadata?: Record<string, string>;
+}
+
+export interface GetUserAttributeVerificationCodeResponse {
+  CodeDeliveryDetails?: CodeDeliveryDetailsType | undefined;
+}
+
+/** API_VerifyUserAttribute.html */
+export interface VerifyUserAttributeRequest {
+  AccessToken: string;
+  AttributeName: string;
+  Code: string;
+}
+
+export type VerifyUserAttributeResponse = Record<never, never>;
+
+/** API_DeleteUserAttributes.html */
+export interface DeleteUserAttributesRequest {
+  UserAttributeNames: string[];
+  AccessToken: string;
+}
+
+export type DeleteUserAttributesResponse = Record<never, never>;
+
+/** API_DeleteUser.html */
+export interface DeleteUserRequest {
+  AccessToken: string;
+}
+
+export type DeleteUserResponse = Record<never, never>;

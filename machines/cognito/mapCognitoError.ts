@@ -116,6 +116,9 @@ const ANY_OPERATION: Record<string, AuthErrorCode> = {
   WebAuthnChallengeNotFoundException: 'challengeExpired',
   // The authenticator made a credential of a kind the pool does not accept.
   WebAuthnCredentialNotSupportedException: 'passkeyUnavailable',
+  // ConfirmDevice for a device already confirmed (another tab, or an earlier sign-in): this
+  // verifier was not stored, so the device is not remembered with it.
+  DeviceKeyExistsException: 'invalidRequest',
   UnsupportedOperationException: 'unsupportedOperation',
   OperationNotEnabledException: 'unsupportedOperation',
   FeatureUnavailableInTierException: 'unsupportedOperation',

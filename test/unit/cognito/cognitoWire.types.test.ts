@@ -11,13 +11,20 @@ interface SdkOperations {
   AssociateSoftwareToken: { input: sdk.AssociateSoftwareTokenRequest; output: sdk.AssociateSoftwareTokenResponse };
   ChangePassword: { input: sdk.ChangePasswordRequest; output: sdk.ChangePasswordResponse };
   CompleteWebAuthnRegistration: { input: sdk.CompleteWebAuthnRegistrationRequest; output: sdk.CompleteWebAuthnRegistrationResponse };
+  ConfirmDevice: { input: sdk.ConfirmDeviceRequest; output: sdk.ConfirmDeviceResponse };
   ConfirmForgotPassword: { input: sdk.ConfirmForgotPasswordRequest; output: sdk.ConfirmForgotPasswordResponse };
   ConfirmSignUp: { input: sdk.ConfirmSignUpRequest; output: sdk.ConfirmSignUpResponse };
+  DeleteUser: { input: sdk.DeleteUserRequest; output: Omit<sdk.DeleteUserCommandOutput, '$metadata'> };
+  DeleteUserAttributes: { input: sdk.DeleteUserAttributesRequest; output: sdk.DeleteUserAttributesResponse };
   DeleteWebAuthnCredential: { input: sdk.DeleteWebAuthnCredentialRequest; output: sdk.DeleteWebAuthnCredentialResponse };
+  ForgetDevice: { input: sdk.ForgetDeviceRequest; output: Omit<sdk.ForgetDeviceCommandOutput, '$metadata'> };
   ForgotPassword: { input: sdk.ForgotPasswordRequest; output: sdk.ForgotPasswordResponse };
-  GlobalSignOut: { input: sdk.GlobalSignOutRequest; output: sdk.GlobalSignOutResponse };
   GetTokensFromRefreshToken: { input: sdk.GetTokensFromRefreshTokenRequest; output: sdk.GetTokensFromRefreshTokenResponse };
+  GetUser: { input: sdk.GetUserRequest; output: sdk.GetUserResponse };
+  GetUserAttributeVerificationCode: { input: sdk.GetUserAttributeVerificationCodeRequest; output: sdk.GetUserAttributeVerificationCodeResponse };
+  GlobalSignOut: { input: sdk.GlobalSignOutRequest; output: sdk.GlobalSignOutResponse };
   InitiateAuth: { input: sdk.InitiateAuthRequest; output: sdk.InitiateAuthResponse };
+  ListDevices: { input: sdk.ListDevicesRequest; output: sdk.ListDevicesResponse };
   ListWebAuthnCredentials: { input: sdk.ListWebAuthnCredentialsRequest; output: sdk.ListWebAuthnCredentialsResponse };
   ResendConfirmationCode: { input: sdk.ResendConfirmationCodeRequest; output: sdk.ResendConfirmationCodeResponse };
   RespondToAuthChallenge: { input: sdk.RespondToAuthChallengeRequest; output: sdk.RespondToAuthChallengeResponse };
@@ -25,7 +32,10 @@ interface SdkOperations {
   SetUserMFAPreference: { input: sdk.SetUserMFAPreferenceRequest; output: sdk.SetUserMFAPreferenceResponse };
   SignUp: { input: sdk.SignUpRequest; output: sdk.SignUpResponse };
   StartWebAuthnRegistration: { input: sdk.StartWebAuthnRegistrationRequest; output: sdk.StartWebAuthnRegistrationResponse };
+  UpdateDeviceStatus: { input: sdk.UpdateDeviceStatusRequest; output: sdk.UpdateDeviceStatusResponse };
+  UpdateUserAttributes: { input: sdk.UpdateUserAttributesRequest; output: sdk.UpdateUserAttributesResponse };
   VerifySoftwareToken: { input: sdk.VerifySoftwareTokenRequest; output: sdk.VerifySoftwareTokenResponse };
+  VerifyUserAttribute: { input: sdk.VerifyUserAttributeRequest; output: sdk.VerifyUserAttributeResponse };
 }
 
 type Defined<T> = Exclude<T, undefined>;
@@ -75,4 +85,5 @@ test('the wire types match the AWS SDK for every operation, both ways', () => {
   expectTypeOf<wire.ChallengeNameType>().toEqualTypeOf<sdk.ChallengeNameType>();
   expectTypeOf<wire.DeliveryMediumType>().toEqualTypeOf<sdk.DeliveryMediumType>();
   expectTypeOf<wire.VerifySoftwareTokenResponseType>().toEqualTypeOf<sdk.VerifySoftwareTokenResponseType>();
+  expectTypeOf<wire.DeviceRememberedStatusType>().toEqualTypeOf<sdk.DeviceRememberedStatusType>();
 });
