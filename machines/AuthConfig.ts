@@ -5,6 +5,7 @@ import type { RedactedInspector } from './inspect/isRedactedInspector.js';
 import type { ChoiceBasedSignInPort } from './choice/ChoiceBasedSignInPort.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { PasskeyPort } from './passkeys/PasskeyPort.js';
+import type { DevicePort } from './devices/DevicePort.js';
 import type { AuthConfigInput } from './resolveConfig.js';
 import type { StorageTier } from './storage/StorageTier.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
@@ -39,6 +40,13 @@ export interface AuthConfig extends AuthConfigInput {
    * are not offered.
    */
   passkeys?: PasskeyPort | null;
+  /**
+   * For pools that track devices (their DeviceConfiguration): `rememberedDevices()` from
+   * `authchart/devices` confirms the device Cognito names at sign-in, keeps its secret beside the
+   * session, and proves it at the next sign-in (so the pool may skip MFA on it). Without it, on
+   * such a pool, the device is not confirmed and the actor emits `deviceNotRemembered`.
+   */
+  devices?: DevicePort;
   /**
    * The time source. Tests pass XState's SimulatedClock, which then also drives the machine's
    * timers (it has `setTimeout`/`clearTimeout`).

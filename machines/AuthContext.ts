@@ -1,6 +1,7 @@
 import type { AuthError } from './AuthError.js';
 import type { AuthPorts } from './AuthPorts.js';
 import type { Challenge, FirstFactor } from './challenges/Challenge.js';
+import type { NewDevice } from './devices/DevicePort.js';
 import type { ResolvedAuthConfig, SignInFlow } from './ResolvedAuthConfig.js';
 import type { SessionEndReason } from './SessionEndReason.js';
 import type { Session } from './tokens/Session.js';
@@ -33,6 +34,8 @@ export interface AuthContext {
   storageWarning: AuthError | null;
   /** The sign-in step Cognito asks for (new password, MFA), while authenticating. */
   challenge: Challenge | null;
+  /** A device the pool tracks, named with this sign-in's tokens, until it is confirmed. */
+  newDevice: NewDevice | null;
   /** Who was signed in when a session ended unasked, to pre-fill the sign-in again. */
   pendingUsername: string | null;
   /** The sign-in the last session belonged to, once it ended. */
@@ -52,7 +55,9 @@ export interface EndedSignIn {
 }
 
 /** A sign-in step's outcome: tokens, or the next challenge. */
-export type SignInResult = { session: Session; challenge?: undefined } | { challenge: Challenge; session?: undefined };
+export type SignInResult =
+  | { session: Session; challenge?: undefined; newDevice?: NewDevice | undefined }
+  | { challenge: Challenge; session?: undefined; newDevice?: undefined };
 
 /**
  * What a sign-in starts with. The password is needed by every flow but choice-based sign-in

@@ -70,6 +70,11 @@ export type AuthErrorCode =
   | 'passkeyUnavailable'
   /** Passkeys: the pool refused the passkey's signature (e.g. the passkey was removed from the account). */
   | 'passkeyRefused'
+  /**
+   * Remembered devices: the pool no longer knows the device remembered here (forgotten from
+   * another device, or its secret is stale). It is forgotten here too; sign in again.
+   */
+  | 'deviceForgotten'
   | 'unknown';
 
 const RETRYABLE: ReadonlySet<AuthErrorCode> = new Set([

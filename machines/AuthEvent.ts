@@ -57,4 +57,7 @@ export type AuthEvent =
   | { type: 'ACTIVE_ELSEWHERE' }
 
 /** Emitted to `actor.on(...)` listeners. */
-export type AuthEmitted = { type: 'storageFallback'; error: AuthError };
+export type AuthEmitted =
+  | { type: 'storageFallback'; error: AuthError }
+  /** Signed in, but the device the pool tracks could not be confirmed (or no `devices` port was given). */
+  | { type: 'deviceNotRemembered'; error: AuthError };

@@ -1,5 +1,6 @@
 import type { CognitoTransport } from './cognito/CognitoTransport.js';
 import type { ChoiceBasedSignInPort } from './choice/ChoiceBasedSignInPort.js';
+import type { DevicePort } from './devices/DevicePort.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { PasskeyPort } from './passkeys/PasskeyPort.js';
 import type { TokenStorage } from './storage/TokenStorage.js';
@@ -32,6 +33,8 @@ export interface AuthPorts {
   choice: ChoiceBasedSignInPort | null;
   /** Passkeys (`browserPasskeys()` from `authchart/passkeys`); null where the app or the browser has none. */
   passkeys: PasskeyPort | null;
+  /** Remembered devices (`rememberedDevices()` from `authchart/devices`); null on pools that do not track devices. */
+  devices: DevicePort | null;
 }
 
 /** Something that calls back now and then, e.g. on `visibilitychange`; returns unsubscribe. */

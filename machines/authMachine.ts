@@ -36,6 +36,7 @@ export const authMachine = authSetup.createMachine({
     lastActivityAt: input.ports.clock.now(),
     storageWarning: null,
     challenge: null,
+    newDevice: null,
     pendingUsername: null,
     endedSignIn: null,
     otherTabRefreshingSince: null,

@@ -4,6 +4,7 @@ import { asksToSignInAgain } from './asksToSignInAgain.js';
 import { toAuthError, type AuthError } from './AuthError.js';
 import { associateChallengeTotp, respondToChallenge, verifyChallengeTotp } from './actors/challengeActors.js';
 import { answerWithPasskey, chooseFirstFactor, offerChoice } from './actors/choiceActors.js';
+import { confirmDevice, proveDevice } from './actors/deviceActors.js';
 import { completeRedirect, startRedirect } from './actors/redirectActors.js';
 import { refreshSession } from './actors/refreshSession.js';
 import { restoreSession } from './actors/restoreSession.js';
@@ -45,6 +46,8 @@ export const authSetup = setup({
     chooseFirstFactor,
     answerWithPasskey,
     offerChoice,
+    confirmDevice,
+    proveDevice,
     respondToChallenge,
     associateChallengeTotp,
     verifyChallengeTotp,
@@ -67,6 +70,7 @@ export const authSetup = setup({
     forgetSession: assign(({ context }, params: { keepTokensToRevoke: boolean }) => ({
       session: params.keepTokensToRevoke ? context.session : null,
       challenge: null,
+      newDevice: null,
       endedSignIn: context.session ? signInOf(context.session) : context.endedSignIn,
       // The page a managed-login sign-in returned to belongs to that session.
       customState: null,
@@ -103,6 +107,7 @@ export const authSetup = setup({
     storeSignInResult: assign((_, params: { result: SignInResult }) => ({
       session: params.result.session ? sessionWithHiddenTokens(params.result.session) : null,
       challenge: params.result.challenge ? challengeWithHiddenSecrets(params.result.challenge) : null,
+      newDevice: params.result.newDevice ?? null,
     })),
     setChallenge: assign((_, params: { challenge: Challenge }) => ({ challenge: challengeWithHiddenSecrets(params.challenge) })),
     clearChallenge: assign({ challenge: null }),
@@ -165,6 +170,9 @@ export const authSetup = setup({
     },
     recordStorageFallback: assign((_, params: { error: AuthError }) => ({ storageWarning: params.error })),
     emitStorageFallback: emit((_, params: { error: AuthError }) => ({ type: 'storageFallback' as const, error: params.error })),
+    /** Confirmed or not, the device is settled: the sign-in ends with the session either way. */
+    forgetNewDevice: assign({ newDevice: null }),
+    emitDeviceNotRemembered: emit((_, params: { error: unknown }) => ({ type: 'deviceNotRemembered' as const, error: toAuthError(params.error) })),
   },
   guards: {
     /** The event is about the tokens in use now, not about ones a refresh already replaced. */
@@ -185,6 +193,8 @@ export const authSetup = setup({
       return !error.retryable && isCognitoErrorName(error.cognitoName);
     },
     hasSession: ({ context }) => context.session !== null,
+    /** Signed in on a pool that tracks devices, with a device to confirm. */
+    hasNewDevice: ({ context }) => context.session !== null && context.newDevice !== null,
     /** Managed login is configured (`oauth: hostedUi(…)`). */
     hasOAuth: ({ context }) => context.ports.oauth !== null,
     /** A sign-in again after the session expired (the reason is kept until the next session). */

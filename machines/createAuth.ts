@@ -68,6 +68,8 @@ export function createAuth(config: AuthConfig): Auth {
     oauth: options.oauth,
     choice: options.choice,
     passkeys: options.passkeys,
+    // A tier that keeps secrets away from the page keeps the device secrets too.
+    devices: options.devices && tier?.devices ? tier.devices : options.devices,
   };
   actor = createActor(authMachine, {
     input: { config: machine, ports },

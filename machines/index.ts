@@ -21,6 +21,7 @@ export type { AuthPorts, Clock, SignalSource } from './AuthPorts.js';
 export type { Challenge, ChallengeKind, ChallengeName, FirstFactor, FirstFactorStep, MfaType } from './challenges/Challenge.js';
 export type { PasskeyPort } from './passkeys/PasskeyPort.js';
 export type { ChoiceBasedSignInPort } from './choice/ChoiceBasedSignInPort.js';
+export type { DevicePort, KeptDeviceInput, NewDevice } from './devices/DevicePort.js';
 export type { RefreshApi, ResolvedAuthConfig, SignInFlow } from './ResolvedAuthConfig.js';
 export type { SessionEndReason } from './SessionEndReason.js';
 export type { TotpSetup } from './TotpSetup.js';

@@ -8,6 +8,7 @@ import { isRedactedInspector } from './inspect/isRedactedInspector.js';
 import type { ChoiceBasedSignInPort } from './choice/ChoiceBasedSignInPort.js';
 import type { OAuthPort } from './oauth/OAuthPort.js';
 import type { PasskeyPort } from './passkeys/PasskeyPort.js';
+import type { DevicePort } from './devices/DevicePort.js';
 import type { ResolvedAuthConfig } from './ResolvedAuthConfig.js';
 import { resolveConfig } from './resolveConfig.js';
 import type { StorageTier } from './storage/StorageTier.js';
@@ -40,6 +41,7 @@ export interface ResolvedOptions {
   oauth: OAuthPort | null;
   choice: ChoiceBasedSignInPort | null;
   passkeys: PasskeyPort | null;
+  devices: DevicePort | null;
 }
 
 const wallClock: Clock = { now: () => Date.now() };
@@ -86,6 +88,9 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
   if (config.passkeys !== undefined && config.passkeys !== null && !hasMethods(config.passkeys, 'authenticate', 'register')) {
     throw invalidOption('passkeys', "null or made by browserPasskeys() from 'authchart/passkeys'");
   }
+  if (config.devices !== undefined && !hasMethods(config.devices, 'deviceKeyFor', 'confirm', 'prove')) {
+    throw invalidOption('devices', "made by rememberedDevices() from 'authchart/devices'");
+  }
   const clock = config.clock ?? wallClock;
   return {
     machine,
@@ -105,6 +110,7 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
     oauth: config.oauth ?? null,
     choice: config.choice ?? null,
     passkeys: config.passkeys ?? null,
+    devices: config.devices ?? null,
   };
 }
 

@@ -64,3 +64,13 @@ export function waysIn(env: ImportMetaEnv = import.meta.env): FirstFactor[] {
   }
   return named as FirstFactor[];
 }
+
+/**
+ * Whether the pool tracks devices (VITE_AUTH_DEVICES=remembered, from the stack's outputs): the app
+ * then confirms and remembers this browser (`authchart/devices`), and the profile page lists them.
+ */
+export function tracksDevices(env: ImportMetaEnv = import.meta.env): boolean {
+  const value = env.VITE_AUTH_DEVICES ?? '';
+  if (value !== '' && value !== 'remembered') throw new Error(`VITE_AUTH_DEVICES=${value}: use remembered, or leave it empty`);
+  return value === 'remembered';
+}

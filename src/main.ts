@@ -3,7 +3,7 @@ import './lib/authForms.css';
 import './app.css';
 import { createAuth } from '../machines/index.js';
 import App from './App.svelte';
-import { appConfig, waysIn } from './appConfig.js';
+import { appConfig, tracksDevices, waysIn } from './appConfig.js';
 import NotConfigured from './components/NotConfigured.svelte';
 import { devInspector, toggleLocalInspector, wantsLocalInspector } from './devInspector.js';
 
@@ -28,6 +28,8 @@ async function start(target: HTMLElement): Promise<void> {
   const ways = waysIn();
   const choice = ways.length > 0 || options.authFlow === 'USER_AUTH' ? (await import('../machines/choice/index.js')).choiceBasedSignIn() : undefined;
   const passkeys = ways.includes('WEB_AUTHN') ? (await import('../machines/passkeys/browserPasskeys.js')).browserPasskeys() : undefined;
+  // Only a build for a pool that tracks devices loads remembered devices.
+  const devices = tracksDevices() ? (await import('../machines/devices/rememberedDevices.js')).rememberedDevices() : undefined;
   const auth = createAuth({
     ...options,
     storage,
@@ -35,6 +37,7 @@ async function start(target: HTMLElement): Promise<void> {
     ...(oauth ? { oauth } : {}),
     ...(choice ? { choice } : {}),
     ...(passkeys ? { passkeys } : {}),
+    ...(devices ? { devices } : {}),
   });
   mount(App, { target, props: { auth } });
   if (wantsLocalInspector(location.search)) void toggleLocalInspector(auth);

@@ -17,6 +17,8 @@ interface ImportMetaEnv {
    * (USER_AUTH), comma-separated: `WEB_AUTHN` (a passkey), `EMAIL_OTP`, `SMS_OTP`.
    */
   readonly VITE_AUTH_WAYS_IN?: string;
+  /** `remembered` on a pool that tracks devices (infra's `deviceTracking`). */
+  readonly VITE_AUTH_DEVICES?: string;
   /** Managed login: the pool's domain (`npm run dev`: the local provider); absent = no "Continue with…". */
   readonly VITE_OAUTH_DOMAIN?: string;
   /** One of the app client's callback URLs; default this origin's /sign-in. */

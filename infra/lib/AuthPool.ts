@@ -1,4 +1,4 @@
-import { Annotations, Duration, aws_cognito as cognito } from 'aws-cdk-lib';
+import { Duration, aws_cognito as cognito } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { AuthchartConfig } from './AuthchartConfig.js';
 
@@ -60,12 +60,6 @@ export class AuthPool extends Construct {
           }
         : {}),
     });
-    if (config.deviceTracking) {
-      Annotations.of(this).addWarningV2(
-        'authchart:deviceTracking',
-        'authchart does not confirm devices yet: with device tracking on, a refresh (GetTokensFromRefreshToken) needs the device key Cognito issued at sign-in, which authchart does not send.',
-      );
-    }
 
     this.client = this.userPool.addClient('AppClient', {
       userPoolClientName: `authchart-${config.stage}-browser`,

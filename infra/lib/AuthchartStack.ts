@@ -41,6 +41,7 @@ export class AuthchartStack extends Stack {
       Region: this.region,
       OauthDomain: pool.oauthDomain,
       WaysIn: waysIn(config),
+      Devices: config.deviceTracking ? 'remembered' : undefined,
     };
     for (const [key, value] of Object.entries(appEnv)) {
       if (value !== undefined) new CfnOutput(this, key, { value });

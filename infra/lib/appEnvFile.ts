@@ -9,6 +9,8 @@ import { APP_ENV_OUTPUTS, type AppEnvOutput } from './appEnvOutputs.js';
  * @param stackName  names the file's origin in its header
  * @param outputs    output key → value
  */
+const OPTIONAL_OUTPUTS: readonly AppEnvOutput[] = ['OauthDomain', 'WaysIn', 'Devices'];
+
 export function appEnvFile(stackName: string, outputs: Record<string, string>): string {
   const lines = [
     `# Written from the outputs of the CloudFormation stack ${stackName} (infra/scripts/writeEnv.ts).`,
@@ -18,8 +20,8 @@ export function appEnvFile(stackName: string, outputs: Record<string, string>): 
   ];
   for (const [key, name] of Object.entries(APP_ENV_OUTPUTS) as [AppEnvOutput, string][]) {
     const value = outputs[key] ?? '';
-    // Without managed login or other ways in, the variable is written empty on purpose (see above).
-    if (!value && key !== 'OauthDomain' && key !== 'WaysIn') throw new Error(`stack ${stackName} has no output ${key}`);
+    // Without managed login, other ways in or device tracking, the variable is written empty on purpose (see above).
+    if (!value && !OPTIONAL_OUTPUTS.includes(key)) throw new Error(`stack ${stackName} has no output ${key}`);
     if (/[\s#"'\\]/.test(value)) throw new Error(`output ${key} = ${JSON.stringify(value)}: not a plain identifier`);
     lines.push(`${name}=${value}`);
   }

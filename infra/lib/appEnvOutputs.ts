@@ -11,6 +11,8 @@ export const APP_ENV_OUTPUTS = {
   OauthDomain: 'VITE_OAUTH_DOMAIN',
   // The ways in besides the password that the sign-in page offers (choice-based sign-in).
   WaysIn: 'VITE_AUTH_WAYS_IN',
+  // `remembered` on a pool that tracks devices: the app passes `devices: rememberedDevices()`.
+  Devices: 'VITE_AUTH_DEVICES',
 } as const;
 
 export type AppEnvOutput = keyof typeof APP_ENV_OUTPUTS;

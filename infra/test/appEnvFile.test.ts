@@ -12,6 +12,7 @@ const OUTPUTS = {
   Region: 'eu-west-1',
   OauthDomain: 'https://authchart-test-1.auth.eu-west-1.amazoncognito.com',
   WaysIn: 'WEB_AUTHN,EMAIL_OTP',
+  Devices: 'remembered',
   AppUrl: 'https://d111111abcdef8.cloudfront.net',
   ApiUrl: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/v1/',
 };
@@ -24,6 +25,7 @@ describe('appEnvFile', () => {
       VITE_COGNITO_REGION: 'eu-west-1',
       VITE_OAUTH_DOMAIN: 'https://authchart-test-1.auth.eu-west-1.amazoncognito.com',
       VITE_AUTH_WAYS_IN: 'WEB_AUTHN,EMAIL_OTP',
+      VITE_AUTH_DEVICES: 'remembered',
       VITE_COGNITO_ENDPOINT: '',
     });
   });
@@ -44,6 +46,11 @@ describe('appEnvFile', () => {
     expect(parseEnv(appEnvFile('Authchart-dev', passwordOnly))['VITE_AUTH_WAYS_IN']).toBe('');
   });
 
+  it('writes devices empty for a pool without device tracking, so a local setting cannot leak in', () => {
+    const { Devices: _none, ...untracked } = OUTPUTS;
+    expect(parseEnv(appEnvFile('Authchart-dev', untracked))['VITE_AUTH_DEVICES']).toBe('');
+  });
+
   it('refuses outputs that are missing or not plain identifiers', () => {
     const { ClientId: _none, ...withoutClient } = OUTPUTS;
     expect(() => appEnvFile('Authchart-dev', withoutClient)).toThrow(/ClientId/);
@@ -51,7 +58,7 @@ describe('appEnvFile', () => {
   });
 
   it('reads outputs the stack has, by the names it gives them', () => {
-    const template = synthTemplate({ hostedUi: 'true', domainPrefix: 'authchart-test-1', choiceBased: 'true', passkeyRelyingPartyId: 'app.example.com' });
+    const template = synthTemplate({ hostedUi: 'true', domainPrefix: 'authchart-test-1', choiceBased: 'true', passkeyRelyingPartyId: 'app.example.com', deviceTracking: 'true' });
     const outputs = Object.keys(template.toJSON()['Outputs'] as object);
     expect(outputs).toEqual(expect.arrayContaining(Object.keys(APP_ENV_OUTPUTS)));
     template.hasOutput('WaysIn', { Value: 'WEB_AUTHN' });

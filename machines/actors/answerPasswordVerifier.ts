@@ -10,6 +10,8 @@ export interface PasswordVerifierInput extends AuthMachineInput {
   secret: SrpSecret;
   password: string;
   username: string;
+  /** The device remembered for this user, named again with the proof (Cognito asks for it there too). */
+  deviceKey?: string | null;
   signal: AbortSignal;
 }
 
@@ -34,7 +36,7 @@ export async function answerPasswordVerifier(input: PasswordVerifierInput): Prom
     {
       ChallengeName: 'PASSWORD_VERIFIER',
       ClientId: config.clientId,
-      ChallengeResponses: responses,
+      ChallengeResponses: input.deviceKey ? { ...responses, DEVICE_KEY: input.deviceKey } : responses,
       // Cognito may issue a session with PASSWORD_VERIFIER, or not; only what it issued goes back.
       ...(verifier.Session ? { Session: verifier.Session } : {}),
     },

@@ -60,13 +60,23 @@ export const refreshSession = fromPromise<RefreshOutput, RefreshInput>(async ({ 
 async function callRefresh(input: RefreshInput, choice: RefreshOperationChoice, signal: AbortSignal): Promise<Session> {
   const { config, ports, session } = input;
   const refreshToken = session.tokens.refreshToken;
+  // On a pool that tracks devices, tokens issued to a device are refreshed only with its key.
+  const deviceKey = session.accessClaims.device_key;
   const sentAt = ports.clock.now();
   const output =
     choice === 'getTokensFromRefreshToken'
-      ? await ports.transport.call('GetTokensFromRefreshToken', { RefreshToken: refreshToken, ClientId: config.clientId }, { signal })
+      ? await ports.transport.call(
+          'GetTokensFromRefreshToken',
+          { RefreshToken: refreshToken, ClientId: config.clientId, ...(deviceKey ? { DeviceKey: deviceKey } : {}) },
+          { signal },
+        )
       : await ports.transport.call(
           'InitiateAuth',
-          { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } },
+          {
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            ClientId: config.clientId,
+            AuthParameters: { REFRESH_TOKEN: refreshToken, ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}) },
+          },
           { signal },
         );
   const result = toSignInResult(output, session.idClaims.sub, config, sentAt, refreshToken);

@@ -24,7 +24,11 @@ export function toSignInResult(
       accessToken: result.AccessToken ?? '',
       refreshToken: result.RefreshToken ?? previousRefreshToken,
     };
-    return { session: createSession(tokens, config, sentAt) };
+    const device = result.NewDeviceMetadata;
+    const session = createSession(tokens, config, sentAt);
+    // A pool that tracks devices names this one; it is remembered only once confirmed.
+    if (device?.DeviceKey && device.DeviceGroupKey) return { session, newDevice: { deviceKey: device.DeviceKey, deviceGroupKey: device.DeviceGroupKey } };
+    return { session };
   }
   if (!output.ChallengeName || !output.Session) {
     throw new AuthError('unknown', 'The user pool answered with neither tokens nor a challenge.');

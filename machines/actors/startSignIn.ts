@@ -23,7 +23,9 @@ export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input
   // Custom auth without SRP leaves the proof to the pool's triggers: no password.
   const password = flow === 'CUSTOM_WITHOUT_SRP' ? '' : requirePassword(input.password);
   const srp = flow === 'USER_SRP_AUTH' || flow === 'CUSTOM_WITH_SRP' ? startSrp() : null;
-  const parameters: Record<string, string> = { USERNAME: username };
+  // A device remembered here for this name: the pool may then ask it to prove itself (and skip MFA).
+  const deviceKey = ports.devices?.deviceKeyFor({ config, ports, username }) ?? null;
+  const parameters: Record<string, string> = { USERNAME: username, ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}) };
   if (flow === 'USER_PASSWORD_AUTH') parameters['PASSWORD'] = password;
   if (srp) parameters['SRP_A'] = srp.A.toString(16);
   // Custom auth starts with the SRP proof when asked to (Cognito's CHALLENGE_NAME=SRP_A).
@@ -35,5 +37,5 @@ export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input
     { signal },
   );
   if (!srp || output.ChallengeName !== 'PASSWORD_VERIFIER') return toSignInResult(output, username, config, sentAt);
-  return answerPasswordVerifier({ config, ports, verifier: output, secret: srp, password, username, signal });
+  return answerPasswordVerifier({ config, ports, verifier: output, secret: srp, password, username, deviceKey, signal });
 });

@@ -5,7 +5,16 @@ import type { TotpSetup } from '../TotpSetup.js';
  * (`challengeKindOf`): the chart routes on it, selectors report it, forms pick by it. Adding a
  * challenge means a row in `KINDS` below and, for a new kind, one state in authenticatingState.
  */
-export type ChallengeKind = 'newPassword' | 'mfaCode' | 'selectMfaType' | 'mfaSetup' | 'custom' | 'selectChallenge' | 'passkey' | 'unsupported';
+export type ChallengeKind =
+  | 'newPassword'
+  | 'mfaCode'
+  | 'selectMfaType'
+  | 'mfaSetup'
+  | 'custom'
+  | 'selectChallenge'
+  | 'passkey'
+  | 'device'
+  | 'unsupported';
 
 const KINDS = {
   NEW_PASSWORD_REQUIRED: 'newPassword',
@@ -21,6 +30,8 @@ const KINDS = {
   // Choice-based sign-in: which way in (AvailableChallenges), then a passkey for WEB_AUTHN.
   SELECT_CHALLENGE: 'selectChallenge',
   WEB_AUTHN: 'passkey',
+  // A remembered device proves its secret (no user input): DEVICE_PASSWORD_VERIFIER follows at once.
+  DEVICE_SRP_AUTH: 'device',
 } as const satisfies Record<string, Exclude<ChallengeKind, 'unsupported'>>;
 
 /** The challenges authchart answers; Cognito's names. */

@@ -1,10 +1,10 @@
 import { AuthError } from '../AuthError.js';
 import { passwordKey } from './passwordKey.js';
-import { concatBytes } from './srpGroup.js';
+import { bytesToBase64, concatBytes } from './srpGroup.js';
 import type { SrpSecret } from './startSrp.js';
 
 export interface PasswordClaimInput {
-  /** The pool name (after `_` in the pool id), or the device group key for DEVICE_PASSWORD_VERIFIER. */
+  /** The pool name (after `_` in the pool id). */
   realm: string;
   password: string;
   secret: SrpSecret;
@@ -16,6 +16,25 @@ export interface PasswordClaimInput {
   now: number;
 }
 
+export interface ClaimInput {
+  /** The pool name, or a device's group key. */
+  realm: string;
+  /** Whom SRP hashes: USER_ID_FOR_SRP, or a device key. */
+  userId: string;
+  password: string;
+  secret: SrpSecret;
+  /** The verifier challenge's SRP_B, SALT and SECRET_BLOCK. */
+  parameters: Record<string, string>;
+  now: number;
+}
+
+/** What a user's and a device's claim have in common. */
+export interface SignedClaim {
+  PASSWORD_CLAIM_SECRET_BLOCK: string;
+  PASSWORD_CLAIM_SIGNATURE: string;
+  TIMESTAMP: string;
+}
+
 const HEX = /^[0-9a-f]+$/i;
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -24,8 +43,17 @@ const encode = (text: string) => new TextEncoder().encode(text);
  * are checked before anything is computed or sent; bad ones are an `invalidResponse`.
  */
 export async function passwordClaim(input: PasswordClaimInput): Promise<Record<string, string>> {
-  const { parameters } = input;
-  const userId = parameters['USER_ID_FOR_SRP'] || input.username;
+  const userId = input.parameters['USER_ID_FOR_SRP'] || input.username;
+  const signed = await signClaim({ ...input, userId });
+  return { USERNAME: userId, ...signed };
+}
+
+/**
+ * HMAC(key, realm | userId | SECRET_BLOCK | TIMESTAMP) with the key passwordKey derives: the
+ * proof PASSWORD_VERIFIER and DEVICE_PASSWORD_VERIFIER both take, for different realms and ids.
+ */
+export async function signClaim(input: ClaimInput): Promise<SignedClaim> {
+  const { parameters, userId } = input;
   const secretBlock = parameters['SECRET_BLOCK'];
   const secretBytes = secretBlock ? base64ToBytes(secretBlock) : null;
   if (!secretBytes) throw invalidResponse('no usable SECRET_BLOCK');
@@ -42,12 +70,7 @@ export async function passwordClaim(input: PasswordClaimInput): Promise<Record<s
   const hmacKey = await crypto.subtle.importKey('raw', derived.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const message = concatBytes(encode(input.realm), encode(userId), secretBytes, encode(timestamp));
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, message));
-  return {
-    USERNAME: userId,
-    PASSWORD_CLAIM_SECRET_BLOCK: secretBlock!,
-    PASSWORD_CLAIM_SIGNATURE: btoa(String.fromCharCode(...signature)),
-    TIMESTAMP: timestamp,
-  };
+  return { PASSWORD_CLAIM_SECRET_BLOCK: secretBlock!, PASSWORD_CLAIM_SIGNATURE: bytesToBase64(signature), TIMESTAMP: timestamp };
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -5,6 +5,8 @@ import type { AuthContext } from '../AuthContext.js';
 import type { AuthEvent } from '../AuthEvent.js';
 import { authSetup } from '../authSetup.js';
 import { machineInput } from '../machineInput.js';
+import { confirmingDeviceState, provingDeviceState } from './deviceStates.js';
+import { enterSession } from './enterSession.js';
 import { setErrorFromActor } from './setErrorFromActor.js';
 
 /** Cognito's ChallengeResponses for the answer event, e.g. `SOFTWARE_TOKEN_MFA_CODE`. */
@@ -69,23 +71,15 @@ export const authenticatingState = authSetup.createStateConfig({
       always: [
         // Cognito said the challenge session is over, or failed the sign-in: start again.
         { guard: 'lastErrorEndsSignIn', target: 'failed' },
-        {
-          guard: 'hasSession',
-          target: '#auth.signedIn',
-          actions: [
-            'persistSession',
-            'announceStoredSession',
-            'clearChallenge',
-            'clearError',
-            'startSession',
-          ],
-        },
+        { guard: 'hasNewDevice', target: 'confirmingDevice' },
+        { guard: 'hasSession', target: '#auth.signedIn', actions: enterSession },
         { guard: { type: 'challengeIs', params: { kind: 'newPassword' } }, target: 'newPasswordRequired' },
         { guard: { type: 'challengeIs', params: { kind: 'mfaCode' } }, target: 'mfaCode' },
         { guard: { type: 'challengeIs', params: { kind: 'selectMfaType' } }, target: 'selectMfaType' },
         { guard: { type: 'challengeIs', params: { kind: 'custom' } }, target: 'customChallenge' },
         { guard: { type: 'challengeIs', params: { kind: 'selectChallenge' } }, target: 'selectingChallenge' },
         { guard: { type: 'challengeIs', params: { kind: 'passkey' } }, target: 'passkey' },
+        { guard: { type: 'challengeIs', params: { kind: 'device' } }, target: 'provingDevice' },
         // Back from a wrong code: the secret is already in the app, keep it.
         { guard: 'challengeHasTotpSecret', target: 'mfaSetup.awaitingCode' },
         { guard: { type: 'challengeIs', params: { kind: 'mfaSetup' } }, target: 'mfaSetup' },
@@ -120,6 +114,8 @@ export const authenticatingState = authSetup.createStateConfig({
         { target: '#auth.signedOut' },
       ],
     },
+    confirmingDevice: confirmingDeviceState,
+    provingDevice: provingDeviceState,
     newPasswordRequired: {
       after: expireChallenge,
       on: { COMPLETE_NEW_PASSWORD: { target: 'responding', actions: 'clearError' } },

@@ -1,4 +1,5 @@
 import type { CognitoTransport } from '../cognito/CognitoTransport.js';
+import type { DevicePort } from '../devices/DevicePort.js';
 import type { FetchTransportOptions } from '../cognito/fetchTransport.js';
 import type { TokenStorage } from './TokenStorage.js';
 
@@ -11,6 +12,11 @@ export interface StorageTier {
   storage: TokenStorage;
   /** The transport that goes with this storage, given createAuth's request options. */
   transport(options: Omit<FetchTransportOptions, 'fetch'>): CognitoTransport;
+  /**
+   * Remembered devices whose secrets stay in the tier too; used instead of `createAuth`'s
+   * `devices` when the app asks for remembered devices (the worker tier's run in its worker).
+   */
+  devices?: DevicePort;
   /** Ends what the tier started (a worker). */
   stop(): void;
 }

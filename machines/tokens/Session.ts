@@ -26,6 +26,8 @@ export interface AccessTokenClaims extends CommonClaims {
   token_use: 'access';
   client_id: string;
   username?: string;
+  /** On pools that track devices: the device the tokens were issued to (refreshes must name it). */
+  device_key?: string;
   scope?: string;
 }
 

@@ -1,7 +1,6 @@
 import { AuthError } from '../AuthError.js';
 import type { StorageTier } from '../storage/StorageTier.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
-import { workerTransport } from './workerTransport.js';
+import { vaultTier } from './vaultTier.js';
 
 /**
  * The worker tier: ID and access tokens in memory, the refresh token inside a Web Worker that
@@ -11,9 +10,5 @@ import { workerTransport } from './workerTransport.js';
 export function workerTier(): StorageTier {
   if (typeof Worker === 'undefined') throw new AuthError('invalidConfig', 'The worker tier needs Web Workers, which this environment lacks.');
   const worker = new Worker(new URL('./vaultWorker.js', import.meta.url), { type: 'module', name: 'authchart-vault' });
-  return {
-    storage: memoryStorage('worker'),
-    transport: (options) => workerTransport(worker, options),
-    stop: () => worker.terminate(),
-  };
+  return vaultTier(worker, () => worker.terminate());
 }

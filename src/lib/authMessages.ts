@@ -42,6 +42,7 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorCode, string>> = {
   passkeyCancelled: 'No passkey was used. Try again, or choose another way to sign in.',
   passkeyUnavailable: 'A passkey cannot be used in this browser. Choose another way to sign in.',
   passkeyRefused: 'That passkey is no longer accepted for this account. Choose another way to sign in.',
+  deviceForgotten: 'This device is no longer remembered for your account. Please sign in again.',
   unknown: 'Something went wrong. Please try again.',
 };
 

@@ -14,6 +14,7 @@ import {
 } from '../../machines/index.js';
 import type { OAuthPort } from '../../machines/oauth/OAuthPort.js';
 import type { PasskeyPort } from '../../machines/passkeys/PasskeyPort.js';
+import type { DevicePort } from '../../machines/devices/DevicePort.js';
 import type { ChoiceBasedSignInPort } from '../../machines/choice/ChoiceBasedSignInPort.js';
 import { challengeKindOf, type FirstFactor } from '../../machines/challenges/Challenge.js';
 import { createSession } from '../../machines/tokens/createSession.js';
@@ -79,6 +80,19 @@ const MODEL_CHOICE: ChoiceBasedSignInPort = {
   },
 };
 
+/** Remembered devices, on: the walk scripts its actors' outcomes. */
+const MODEL_DEVICES: DevicePort = {
+  deviceKeyFor: () => null,
+  confirm: async () => {
+    throw new Error('scripted by the model');
+  },
+  prove: async () => {
+    throw new Error('scripted by the model');
+  },
+  markRemembered: async () => {},
+  forget: async () => {},
+};
+
 /** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter, managed login, choice-based sign-in and passkeys on. */
 export function modelPorts(storage: TokenStorage, clock: Clock): AuthPorts {
   return {
@@ -93,6 +107,7 @@ export function modelPorts(storage: TokenStorage, clock: Clock): AuthPorts {
     oauth: MODEL_OAUTH,
     choice: MODEL_CHOICE,
     passkeys: MODEL_PASSKEYS,
+    devices: MODEL_DEVICES,
   };
 }
 
@@ -192,6 +207,8 @@ function endedSignInSession(context: AuthContext, issuedAt: number): Session[] {
 }
 
 const signedInResult = { session: sessionAt(T0) };
+/** On a pool that tracks devices: tokens and the device they were issued to. */
+const newDeviceResult = { session: sessionAt(T0), newDevice: { deviceKey: 'eu-west-1_device', deviceGroupKey: '-group' } };
 /** Lives 20 minutes: its refresh comes before the 30-minute idle timeout (1-hour ones idle out first). */
 const shortSessionResult = { session: sessionAt(T0, 2, 20 * 60) };
 
@@ -219,7 +236,8 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     outputs: [
       signedInResult,
       shortSessionResult,
-      ...['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'MFA_SETUP', 'CUSTOM_CHALLENGE', 'DEVICE_SRP_AUTH'].map((name) => ({
+      newDeviceResult,
+      ...['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'MFA_SETUP', 'CUSTOM_CHALLENGE', 'DEVICE_SRP_AUTH', 'ADMIN_NO_SRP_AUTH'].map((name) => ({
         challenge: challenge(name),
       })),
       // USER_AUTH: the choice, or the code or passkey asked for directly.
@@ -248,6 +266,9 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     outputs: [{ challenge: challenge('SELECT_CHALLENGE', { choices: CHOICES }) }, { challenge: challenge('WEB_AUTHN', { choices: [] }) }],
     errors: [error('network')],
   },
+  confirmDevice: { outputs: [{ remembered: true }], errors: [error('network')] },
+  // A remembered device: tokens, or MFA where the pool does not skip it; or a device the pool forgot.
+  proveDevice: { outputs: [signedInResult, { challenge: challenge('SOFTWARE_TOKEN_MFA') }], errors: [error('deviceForgotten')] },
   respondToChallenge: {
     outputs: [signedInResult, { challenge: challenge('SOFTWARE_TOKEN_MFA') }, { challenge: challenge('CUSTOM_CHALLENGE') }],
     errors: [error('challengeExpired'), error('codeMismatch'), error('invalidCredentials')],
@@ -351,6 +372,7 @@ export function eventKey(e: EventObject): string {
     output?.challenge?.name,
     output?.challenge?.firstFactor ? `choices:${output.challenge.firstFactor.choices.length}` : undefined,
     output?.session ? `session:${output.session.lifetimeMs / 60_000}min` : undefined,
+    output && 'newDevice' in output ? 'newDevice' : undefined,
     failure?.code,
     tokenId === undefined ? undefined : tokenId === STALE_TOKEN_ID ? 'stale' : 'current',
     global ? 'global' : undefined,
@@ -374,6 +396,7 @@ export function snapshotKey(snapshot: AnyMachineSnapshot | undefined): string {
     status: snapshot.status,
     session: context.session !== null,
     challenge: within('authenticating') ? (context.challenge?.name ?? null) : undefined,
+    newDevice: within('authenticating') ? context.newDevice !== null : undefined,
     // Read by the guards of choice-based sign-in (a code sent again, the way back to the choice).
     firstFactor: within('authenticating') ? (context.challenge?.firstFactor?.choices.length ?? null) : undefined,
     // Set only with a session (forgetSession clears it); read when the lock is granted.

@@ -35,6 +35,8 @@ export interface TokenOptions {
   serial?: number;
   /** How long before `iat` the user authenticated (refreshed tokens keep the first `auth_time`). */
   authAgeSeconds?: number;
+  /** On a pool that tracks devices: the device signed in on, as the access token's `device_key`. */
+  deviceKey?: string;
 }
 
 /** A Cognito-shaped token set as InitiateAuth would return it. */
@@ -46,7 +48,13 @@ export function makeTokenSet(options: TokenOptions): TokenSet {
   const common = (lifetime: number) => ({ sub, iss, iat: iatSeconds, exp: iatSeconds + lifetime, auth_time: iatSeconds - authAgeSeconds, jti: `jti-${serial}` });
   return {
     idToken: makeJwt({ ...common(idLifetimeSeconds), token_use: 'id', aud: clientId, 'cognito:username': 'demo', email: 'demo@example.com' }),
-    accessToken: makeJwt({ ...common(accessLifetimeSeconds), token_use: 'access', client_id: clientId, username: 'demo' }),
+    accessToken: makeJwt({
+      ...common(accessLifetimeSeconds),
+      token_use: 'access',
+      client_id: clientId,
+      username: 'demo',
+      ...(options.deviceKey === undefined ? {} : { device_key: options.deviceKey }),
+    }),
     refreshToken: `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.refresh.${serial}.token.part`,
   };
 }

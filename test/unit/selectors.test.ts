@@ -40,7 +40,7 @@ function at(value: Parameters<typeof authMachine.resolveState>[0]['value'], chan
   const actor = createActor(authMachine, {
     input: {
       config,
-      ports: { transport: new FakeCognito(), storage: memoryStorage(), clock, channel: null, lock: noRefreshLock, random: () => 0.5, wake: null, activity: null, oauth: null, choice: null, passkeys: null },
+      ports: { transport: new FakeCognito(), storage: memoryStorage(), clock, channel: null, lock: noRefreshLock, random: () => 0.5, wake: null, activity: null, oauth: null, choice: null, passkeys: null, devices: null },
     },
   });
   actors.push(actor);

@@ -44,7 +44,12 @@ export class SrpVerifier {
     const salt = BigInt(`0x${randomBytes(16).toString('hex')}`);
     const identity = await sha256(new TextEncoder().encode(`${this.poolName}${userId}:${password}`));
     const x = BigInt(`0x${await hexHash(padHex(salt) + bytesToHex(identity))}`);
-    const account = { userId, salt, verifier: modPow(g, x, N) };
+    this.enrol(names, userId, salt, modPow(g, x, N));
+  }
+
+  /** Registers a salt and verifier made elsewhere: a device's, as ConfirmDevice hands them over. */
+  enrol(names: string[], userId: string, salt: bigint, verifier: bigint): void {
+    const account = { userId, salt, verifier };
     for (const name of names) this.#accounts.set(name, account);
   }
 

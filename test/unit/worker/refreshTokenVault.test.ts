@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuth, type Auth } from '../../../machines/index.js';
 import { serveVault } from '../../../machines/worker/serveVault.js';
 import { workerTransport } from '../../../machines/worker/workerTransport.js';
+import { vaultClient } from '../../../machines/worker/vaultClient.js';
 import { workerTier } from '../../../machines/worker/index.js';
 import { mapCognitoError } from '../../../machines/cognito/mapCognitoError.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
@@ -36,7 +37,7 @@ function pageWithVault() {
     userPoolId: TEST_POOL.userPoolId,
     clientId: TEST_POOL.clientId,
     storage: 'memory',
-    transport: workerTransport(port1 as never, { region: TEST_POOL.region }),
+    transport: workerTransport(vaultClient(port1 as never), { region: TEST_POOL.region }),
   });
   running.push({ auth, close: () => (port1.close(), port2.close()) });
   return { auth, cognito };

@@ -1,0 +1,108 @@
+import { AuthError } from '../AuthError.js';
+import type { Auth } from '../createAuth.js';
+import type { DeviceType } from '../cognito/cognitoWire.js';
+import { requireText } from '../validateInput.js';
+import type { DevicePort } from './DevicePort.js';
+
+/** A device of the signed-in user's, as Cognito lists it. */
+export interface Device {
+  /** What `forgetDevice` takes. */
+  key: string;
+  /** The name given when it was confirmed ("Firefox on Windows"); empty when none. */
+  name: string;
+  /** Remembered (sign-ins from it may skip MFA), not remembered (tracked only), or unknown. */
+  remembered: boolean | null;
+  /** This browser. */
+  current: boolean;
+  /** Ms since the epoch; null when Cognito did not say. */
+  lastSignInAt: number | null;
+  createdAt: number | null;
+}
+
+export interface Devices {
+  /** Every device Cognito tracks for the user, this one included. */
+  listDevices(): Promise<Device[]>;
+  /** Remembers this browser (pools where the user opts in): its sign-ins may then skip MFA. */
+  rememberDevice(): Promise<void>;
+  /** Forgets a device (this browser when no key is given); this browser's secret goes with it. */
+  forgetDevice(deviceKey?: string): Promise<void>;
+}
+
+/**
+ * The signed-in user's devices, from the `authchart/devices` entry, for an auth created with
+ * `devices: rememberedDevices()`: requests use the auth's access token (refreshed first when due)
+ * and its ports; the device secret kept here follows through the `devices` port. This browser is
+ * the device its access token names (`device_key`).
+ */
+export function createDevices(auth: Auth): Devices {
+  const { config, ports } = auth.actor.getSnapshot().context;
+
+  function devicePort(): DevicePort {
+    if (ports.devices) return ports.devices;
+    throw new AuthError('invalidConfig', "Managing devices needs createAuth's devices: rememberedDevices() from 'authchart/devices'.");
+  }
+
+  async function signedIn(): Promise<{ accessToken: string; deviceKey: string | null; sub: string }> {
+    const tokens = await auth.getTokens();
+    const session = auth.actor.getSnapshot().context.session;
+    if (!tokens || !session) throw new AuthError('notSignedIn', 'Sign in to manage devices.');
+    return { accessToken: tokens.accessToken, deviceKey: session.accessClaims.device_key ?? null, sub: session.idClaims.sub };
+  }
+
+  function thisDevice(deviceKey: string | null): string {
+    if (!deviceKey) throw new AuthError('invalidRequest', 'This browser is not one of the devices the user pool tracks.');
+    return deviceKey;
+  }
+
+  return {
+    async listDevices() {
+      const { accessToken, deviceKey } = await signedIn();
+      const devices: Device[] = [];
+      let paginationToken: string | undefined;
+      do {
+        const page = await ports.transport.call('ListDevices', { AccessToken: accessToken, Limit: 60, ...(paginationToken ? { PaginationToken: paginationToken } : {}) });
+        devices.push(...(page.Devices ?? []).map((device) => toDevice(device, deviceKey)));
+        paginationToken = page.PaginationToken;
+      } while (paginationToken);
+      return devices;
+    },
+    async rememberDevice() {
+      const port = devicePort();
+      const { accessToken, deviceKey, sub } = await signedIn();
+      const target = thisDevice(deviceKey);
+      await ports.transport.call('UpdateDeviceStatus', { AccessToken: accessToken, DeviceKey: target, DeviceRememberedStatus: 'remembered' });
+      await port.markRemembered({ config, ports, sub, deviceKey: target });
+    },
+    async forgetDevice(key) {
+      const port = devicePort();
+      const { accessToken, deviceKey, sub } = await signedIn();
+      const target = key === undefined ? thisDevice(deviceKey) : requireText(key, 'the device to forget');
+      try {
+        await ports.transport.call('ForgetDevice', { AccessToken: accessToken, DeviceKey: target });
+      } catch (error) {
+        // Already forgotten (from another device): what was asked for is true.
+        if (!(error instanceof AuthError && error.cognitoName === 'ResourceNotFoundException')) throw error;
+      }
+      await port.forget({ config, ports, sub, deviceKey: target });
+    },
+  };
+}
+
+function toDevice(device: DeviceType, currentKey: string | null): Device {
+  const attributes = new Map((device.DeviceAttributes ?? []).map(({ Name, Value }) => [Name, Value]));
+  const status = attributes.get('dev:device_remembered_status');
+  return {
+    key: device.DeviceKey ?? '',
+    name: attributes.get('device_name') ?? '',
+    remembered: status === 'remembered' ? true : status === 'not_remembered' ? false : null,
+    current: device.DeviceKey !== undefined && device.DeviceKey === currentKey,
+    lastSignInAt: toMs(device.DeviceLastAuthenticatedDate),
+    createdAt: toMs(device.DeviceCreateDate),
+  };
+}
+
+/** Seconds on the wire; the SDK transport gives a Date. */
+function toMs(date: Date | number | undefined): number | null {
+  if (date instanceof Date) return date.getTime();
+  return typeof date === 'number' ? date * 1000 : null;
+}

@@ -1,0 +1,107 @@
+import { AuthError, toAuthError } from '../AuthError.js';
+import type { SignInResult } from '../AuthContext.js';
+import { toSignInResult } from '../actors/signInResult.js';
+import { createDeviceVerifier } from '../srp/deviceVerifier.js';
+import { deviceClaim } from '../srp/deviceClaim.js';
+import { startSrp } from '../srp/startSrp.js';
+import { browserDeviceName } from './browserDeviceName.js';
+import type { ConfirmDeviceInput, DevicePort, KeptDeviceInput, ProveDeviceInput } from './DevicePort.js';
+import { forgetDeviceOf, readDeviceFor, readDeviceOf, signInNamesOf, storeDevice, type DeviceRecord } from './deviceRecords.js';
+
+export interface RememberedDevicesOptions {
+  /** What the user sees in their list of devices (ConfirmDevice's DeviceName); default: browser and platform. */
+  deviceName?: string;
+}
+
+/** Cognito's answers when the device named is not (or no longer) one of the user's. */
+const UNKNOWN_DEVICE = ['NotAuthorizedException', 'ResourceNotFoundException'];
+
+/**
+ * Remembered devices for `createAuth({ devices: rememberedDevices() })`, from `authchart/devices`:
+ * on a pool that tracks devices, the device Cognito names at sign-in is confirmed with an SRP
+ * verifier of a random device password (the password stays here, beside the session, in the same
+ * storage), its key goes with the next sign-ins, and the device proves itself when Cognito asks.
+ */
+export function rememberedDevices(options: RememberedDevicesOptions = {}): DevicePort {
+  return {
+    deviceKeyFor({ config, ports, username }) {
+      return readDeviceFor(ports.storage, config.storageKey, username)?.deviceKey ?? null;
+    },
+
+    async confirm({ config, ports, session, newDevice }: ConfirmDeviceInput, signal: AbortSignal) {
+      const { devicePassword, verifierConfig } = await createDeviceVerifier(newDevice);
+      const answer = await ports.transport.call(
+        'ConfirmDevice',
+        {
+          AccessToken: session.tokens.accessToken,
+          DeviceKey: newDevice.deviceKey,
+          DeviceSecretVerifierConfig: verifierConfig,
+          DeviceName: options.deviceName ?? browserDeviceName(),
+        },
+        { signal },
+      );
+      // On pools where users opt in, the device is tracked now and remembered when they say so.
+      const remembered = answer.UserConfirmationNecessary !== true;
+      storeDevice(ports.storage, config.storageKey, { sub: session.idClaims.sub, ...newDevice, devicePassword, remembered }, signInNamesOf(session));
+      return { remembered };
+    },
+
+    async prove({ config, ports, challenge }: ProveDeviceInput, signal: AbortSignal): Promise<SignInResult> {
+      const device = readDeviceFor(ports.storage, config.storageKey, challenge.username);
+      if (!device) throw deviceForgotten();
+      try {
+        const secret = startSrp();
+        const asked = await ports.transport.call(
+          'RespondToAuthChallenge',
+          {
+            ChallengeName: 'DEVICE_SRP_AUTH',
+            ClientId: config.clientId,
+            Session: challenge.challengeSession,
+            ChallengeResponses: { USERNAME: challenge.username, DEVICE_KEY: device.deviceKey, SRP_A: secret.A.toString(16) },
+          },
+          { signal },
+        );
+        if (asked.ChallengeName !== 'DEVICE_PASSWORD_VERIFIER' || !asked.Session) {
+          throw new AuthError('invalidResponse', 'The user pool did not ask the device for its proof.');
+        }
+        const responses = await deviceClaim({
+          ...device,
+          secret,
+          parameters: asked.ChallengeParameters ?? {},
+          username: challenge.username,
+          now: ports.clock.now(),
+        });
+        const answeredAt = ports.clock.now();
+        const answer = await ports.transport.call(
+          'RespondToAuthChallenge',
+          { ChallengeName: 'DEVICE_PASSWORD_VERIFIER', ClientId: config.clientId, Session: asked.Session, ChallengeResponses: responses },
+          { signal },
+        );
+        return toSignInResult(answer, challenge.username, config, answeredAt);
+      } catch (error) {
+        throw forgetIfUnknown(error, device, ports.storage, config.storageKey);
+      }
+    },
+
+    async markRemembered({ config, ports, sub, deviceKey }: KeptDeviceInput) {
+      const record = readDeviceOf(ports.storage, config.storageKey, sub);
+      if (record?.deviceKey === deviceKey) storeDevice(ports.storage, config.storageKey, { ...record, remembered: true }, []);
+    },
+
+    async forget({ config, ports, sub, deviceKey }: KeptDeviceInput) {
+      if (readDeviceOf(ports.storage, config.storageKey, sub)?.deviceKey === deviceKey) forgetDeviceOf(ports.storage, config.storageKey, sub);
+    },
+  };
+}
+
+/** A device the pool refuses is forgotten here, so the next sign-in is a new device's. */
+function forgetIfUnknown(error: unknown, device: DeviceRecord, storage: Parameters<typeof forgetDeviceOf>[0], storageKey: string): unknown {
+  const name = toAuthError(error).cognitoName;
+  if (name === undefined || !UNKNOWN_DEVICE.includes(name)) return error;
+  forgetDeviceOf(storage, storageKey, device.sub);
+  return deviceForgotten(error);
+}
+
+function deviceForgotten(cause?: unknown): AuthError {
+  return new AuthError('deviceForgotten', 'This device is no longer remembered for the account; please sign in again.', { cause });
+}

@@ -1,0 +1,31 @@
+import type { Clock } from '../AuthPorts.js';
+import type { CognitoTransport } from '../cognito/CognitoTransport.js';
+import type { ConfirmDeviceInput, DeviceContext, KeptDeviceInput, ProveDeviceInput } from '../devices/DevicePort.js';
+import { rememberedDevices } from '../devices/rememberedDevices.js';
+import { memoryStorage } from '../storage/memoryStorage.js';
+import type { DeviceOperation } from './vaultProtocol.js';
+
+/** What the page sends with a device operation: the port's input without its ports. */
+type PageInput<Input extends DeviceContext> = Omit<Input, 'ports'>;
+
+/**
+ * The worker's side of the worker tier's remembered devices: `rememberedDevices()` itself, with
+ * the vault's transport (so refresh tokens in its answers become handles) and a storage of the
+ * worker's own, where the device passwords stay.
+ */
+export function vaultDevices(transport: CognitoTransport, clock: Clock): (operation: DeviceOperation, input: unknown, signal: AbortSignal) => Promise<unknown> {
+  const devices = rememberedDevices();
+  const ports: DeviceContext['ports'] = { transport, storage: memoryStorage('vault'), clock };
+  return (operation, input, signal) => {
+    switch (operation) {
+      case 'confirm':
+        return devices.confirm({ ...(input as PageInput<ConfirmDeviceInput>), ports }, signal);
+      case 'prove':
+        return devices.prove({ ...(input as PageInput<ProveDeviceInput>), ports }, signal);
+      case 'markRemembered':
+        return devices.markRemembered({ ...(input as PageInput<KeptDeviceInput>), ports });
+      case 'forget':
+        return devices.forget({ ...(input as PageInput<KeptDeviceInput>), ports });
+    }
+  };
+}

@@ -1,0 +1,210 @@
+import { waitFor } from 'xstate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuthError, createAuth, memoryStorage, type Auth, type AuthConfig, type TokenSet } from '../../../machines/index.js';
+import type { DevicePort } from '../../../machines/devices/DevicePort.js';
+import { createSession } from '../../../machines/tokens/createSession.js';
+import { serializeSession, storageKey } from '../../../machines/storage/storedSession.js';
+import { FakeCognito } from '../../support/FakeCognito.js';
+import { makeJwt, makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
+import { topState } from '../../support/topState.js';
+
+// The core's part of remembered devices, with the `devices` port as a stand-in (its own maths and
+// secrets are tested in deviceVectors and against the device-tracking pool in rememberedDevices):
+// which requests carry the device key, and where the chart goes when a device is named, proven or
+// refused.
+
+const KEY = storageKey(TEST_POOL.userPoolId, TEST_POOL.clientId);
+const DEVICE_KEY = 'us-east-1_0f2c4a3e-1111-2222-3333-444455556666';
+
+/** Tokens issued now; with `deviceKey`, the access token names the device, as Cognito's do. */
+function tokensNow(serial = 0, deviceKey?: string, iatMs = Date.now()): TokenSet {
+  const tokens = makeTokenSet({ iatSeconds: Math.floor(iatMs / 1000), serial });
+  if (!deviceKey) return tokens;
+  const [, payload] = tokens.accessToken.split('.');
+  const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+  return { ...tokens, accessToken: makeJwt({ ...claims, device_key: deviceKey }) };
+}
+
+function answerWith(tokens: TokenSet, newDevice?: { DeviceKey: string; DeviceGroupKey: string }) {
+  return {
+    AuthenticationResult: {
+      IdToken: tokens.idToken,
+      AccessToken: tokens.accessToken,
+      RefreshToken: tokens.refreshToken,
+      ...(newDevice ? { NewDeviceMetadata: newDevice } : {}),
+    },
+  };
+}
+
+/** A `devices` port that records what the chart asks of it. */
+function stubDevices(overrides: Partial<DevicePort> = {}) {
+  const asked: string[] = [];
+  const port: DevicePort = {
+    deviceKeyFor: ({ username }) => {
+      asked.push(`deviceKeyFor:${username}`);
+      return null;
+    },
+    confirm: async ({ newDevice }) => {
+      asked.push(`confirm:${newDevice.deviceKey}`);
+      return { remembered: true };
+    },
+    prove: async () => {
+      throw new Error('not expected');
+    },
+    markRemembered: async () => {},
+    forget: async () => {},
+    ...overrides,
+  };
+  return { port, asked };
+}
+
+let auth: Auth | undefined;
+afterEach(() => {
+  auth?.stop();
+  auth = undefined;
+});
+
+function start(cognito: FakeCognito, config: Partial<AuthConfig> = {}) {
+  const storage = memoryStorage();
+  auth = createAuth({
+    authFlow: 'USER_PASSWORD_AUTH',
+    userPoolId: TEST_POOL.userPoolId,
+    clientId: TEST_POOL.clientId,
+    transport: cognito,
+    storage,
+    wake: null,
+    ...config,
+  });
+  return { auth, storage };
+}
+
+describe('refreshes name the device the tokens were issued to', () => {
+  it.each([
+    ['getTokensFromRefreshToken', 'GetTokensFromRefreshToken', (input: unknown) => (input as { DeviceKey?: string }).DeviceKey],
+    ['initiateAuth', 'InitiateAuth', (input: unknown) => (input as { AuthParameters: Record<string, string> }).AuthParameters['DEVICE_KEY']],
+  ] as const)('%s: the access token’s device_key goes with the refresh token', async (refreshApi, operation, deviceKeyOf) => {
+    const cognito = new FakeCognito();
+    const old = Date.now() - 2 * 3600_000;
+    const storage = memoryStorage();
+    storage.setItem(KEY, serializeSession(createSession(tokensNow(0, DEVICE_KEY, old), TEST_POOL, old)));
+    cognito.on(operation, () => answerWith(tokensNow(1, DEVICE_KEY)));
+    ({ auth } = start(cognito, { storage, refreshApi }));
+    await auth.getTokens();
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    expect(deviceKeyOf(cognito.callsOf(operation)[0]!.input)).toBe(DEVICE_KEY);
+  });
+
+  it('tokens issued to no device refresh without a key', async () => {
+    const cognito = new FakeCognito();
+    const old = Date.now() - 2 * 3600_000;
+    const storage = memoryStorage();
+    storage.setItem(KEY, serializeSession(createSession(tokensNow(0, undefined, old), TEST_POOL, old)));
+    cognito.on('GetTokensFromRefreshToken', () => answerWith(tokensNow(1)));
+    ({ auth } = start(cognito, { storage, refreshApi: 'getTokensFromRefreshToken' }));
+    await auth.getTokens();
+    expect(cognito.callsOf('GetTokensFromRefreshToken')[0]!.input).not.toHaveProperty('DeviceKey');
+  });
+});
+
+describe('a device named at sign-in', () => {
+  it('is confirmed before the session starts, and the sign-in names the device remembered for the user', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => answerWith(tokensNow(0, DEVICE_KEY), { DeviceKey: DEVICE_KEY, DeviceGroupKey: '-group' }));
+    const devices = stubDevices({
+      deviceKeyFor: ({ username }) => {
+        devices.asked.push(`deviceKeyFor:${username}`);
+        return 'us-east-1_remembered';
+      },
+    });
+    ({ auth } = start(cognito, { devices: devices.port }));
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    expect(devices.asked).toEqual(['deviceKeyFor:demo', `confirm:${DEVICE_KEY}`]);
+    expect(cognito.callsOf('InitiateAuth')[0]!.input).toMatchObject({ AuthParameters: { USERNAME: 'demo', DEVICE_KEY: 'us-east-1_remembered' } });
+    // Settled: nothing of it is left in the context.
+    expect(auth.actor.getSnapshot().context.newDevice).toBeNull();
+  });
+
+  it('that cannot be confirmed still signs in, stored and usable, and says why', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => answerWith(tokensNow(0, DEVICE_KEY), { DeviceKey: DEVICE_KEY, DeviceGroupKey: '-group' }));
+    const devices = stubDevices({
+      confirm: async () => {
+        throw new AuthError('network', 'offline');
+      },
+    });
+    const { storage } = start(cognito, { devices: devices.port });
+    const emitted: AuthError[] = [];
+    auth!.actor.on('deviceNotRemembered', (event) => emitted.push(event.error));
+    await auth!.signIn({ username: 'demo', password: 'pw' });
+    expect(topState(auth!.actor.getSnapshot())).toBe('signedIn');
+    expect(auth!.actor.getSnapshot().context.error).toBeNull();
+    expect(storage.getItem(KEY)).not.toBeNull();
+    expect(emitted.map((error) => error.code)).toEqual(['network']);
+  });
+
+  it('without a devices port: signed in, and told how to remember devices', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => answerWith(tokensNow(0, DEVICE_KEY), { DeviceKey: DEVICE_KEY, DeviceGroupKey: '-group' }));
+    start(cognito);
+    const emitted: AuthError[] = [];
+    auth!.actor.on('deviceNotRemembered', (event) => emitted.push(event.error));
+    await auth!.signIn({ username: 'demo', password: 'pw' });
+    expect(topState(auth!.actor.getSnapshot())).toBe('signedIn');
+    expect(emitted).toHaveLength(1);
+    expect(emitted[0]).toMatchObject({ code: 'invalidConfig', message: expect.stringContaining('rememberedDevices()') });
+    expect(cognito.callsOf('ConfirmDevice')).toEqual([]);
+  });
+
+  it('half a NewDeviceMetadata (no group key) is no device to confirm', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => ({
+      AuthenticationResult: { ...answerWith(tokensNow(0)).AuthenticationResult, NewDeviceMetadata: { DeviceKey: DEVICE_KEY } },
+    }));
+    const devices = stubDevices();
+    ({ auth } = start(cognito, { devices: devices.port }));
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    expect(devices.asked).toEqual(['deviceKeyFor:demo']);
+  });
+});
+
+describe('a remembered device asked to prove itself (DEVICE_SRP_AUTH)', () => {
+  const deviceChallenge = { ChallengeName: 'DEVICE_SRP_AUTH' as const, Session: 'device-session', ChallengeParameters: { USERNAME: 'demo' } };
+
+  it('proves itself with no input from the user, then the session starts', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => deviceChallenge);
+    const devices = stubDevices({
+      prove: async ({ challenge }) => {
+        expect(challenge).toMatchObject({ name: 'DEVICE_SRP_AUTH', kind: 'device', username: 'demo' });
+        return { session: createSession(tokensNow(0, DEVICE_KEY), TEST_POOL, Date.now()) };
+      },
+    });
+    ({ auth } = start(cognito, { devices: devices.port }));
+    await auth.signIn({ username: 'demo', password: 'pw' });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+  });
+
+  it('a device the pool forgot fails the sign-in with deviceForgotten', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => deviceChallenge);
+    const devices = stubDevices({
+      prove: async () => {
+        throw new AuthError('deviceForgotten', 'gone');
+      },
+    });
+    ({ auth } = start(cognito, { devices: devices.port }));
+    await expect(auth.signIn({ username: 'demo', password: 'pw' })).rejects.toMatchObject({ code: 'deviceForgotten' });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedOut');
+    expect(auth.actor.getSnapshot().context.challenge).toBeNull();
+  });
+
+  it('without a devices port, the step is refused with a configuration error', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => deviceChallenge);
+    ({ auth } = start(cognito));
+    await expect(auth.signIn({ username: 'demo', password: 'pw' })).rejects.toMatchObject({ code: 'invalidConfig' });
+    await waitFor(auth.actor, (snapshot) => snapshot.matches('signedOut'));
+  });
+});
+
+describe('createAuth checks the devices option', () => {
+  it('refuses something that is not a devices port', () => {
+    expect(() =>
+      createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', devices: {} as DevicePort }),
+    ).toThrow(/rememberedDevices\(\)/);
+  });
+});
