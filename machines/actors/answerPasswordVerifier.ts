@@ -3,6 +3,7 @@ import type { InitiateAuthResponse } from '../cognito/cognitoWire.js';
 import { passwordClaim } from '../srp/passwordClaim.js';
 import type { SrpSecret } from '../srp/startSrp.js';
 import { toSignInResult } from './signInResult.js';
+import { withoutUnknownDevice } from './withoutUnknownDevice.js';
 
 export interface PasswordVerifierInput extends AuthMachineInput {
   /** Cognito's PASSWORD_VERIFIER challenge: SRP_B, SALT, SECRET_BLOCK and maybe a session. */
@@ -31,16 +32,19 @@ export async function answerPasswordVerifier(input: PasswordVerifierInput): Prom
     now: ports.clock.now(),
   });
   const answeredAt = ports.clock.now();
-  const answer = await ports.transport.call(
-    'RespondToAuthChallenge',
-    {
-      ChallengeName: 'PASSWORD_VERIFIER',
-      ClientId: config.clientId,
-      ChallengeResponses: input.deviceKey ? { ...responses, DEVICE_KEY: input.deviceKey } : responses,
-      // Cognito may issue a session with PASSWORD_VERIFIER, or not; only what it issued goes back.
-      ...(verifier.Session ? { Session: verifier.Session } : {}),
-    },
-    { signal: input.signal },
+  // The pool checks the device before the proof, so the same answer may go again without it.
+  const answer = await withoutUnknownDevice({ config, ports, username: input.username }, input.deviceKey ?? null, (deviceKey) =>
+    ports.transport.call(
+      'RespondToAuthChallenge',
+      {
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ClientId: config.clientId,
+        ChallengeResponses: deviceKey ? { ...responses, DEVICE_KEY: deviceKey } : responses,
+        // Cognito may issue a session with PASSWORD_VERIFIER, or not; only what it issued goes back.
+        ...(verifier.Session ? { Session: verifier.Session } : {}),
+      },
+      { signal: input.signal },
+    ),
   );
   return toSignInResult(answer, responses['USERNAME']!, config, answeredAt);
 }

@@ -5,6 +5,7 @@ import { requirePassword, requireText } from '../validateInput.js';
 import { answerPasswordVerifier } from './answerPasswordVerifier.js';
 import { choicePort } from './choiceActors.js';
 import { toSignInResult } from './signInResult.js';
+import { withoutUnknownDevice } from './withoutUnknownDevice.js';
 
 export type SignInInput = AuthMachineInput & Credentials;
 
@@ -23,19 +24,26 @@ export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input
   // Custom auth without SRP leaves the proof to the pool's triggers: no password.
   const password = flow === 'CUSTOM_WITHOUT_SRP' ? '' : requirePassword(input.password);
   const srp = flow === 'USER_SRP_AUTH' || flow === 'CUSTOM_WITH_SRP' ? startSrp() : null;
-  // A device remembered here for this name: the pool may then ask it to prove itself (and skip MFA).
-  const deviceKey = ports.devices?.deviceKeyFor({ config, ports, username }) ?? null;
-  const parameters: Record<string, string> = { USERNAME: username, ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}) };
+  const parameters: Record<string, string> = { USERNAME: username };
   if (flow === 'USER_PASSWORD_AUTH') parameters['PASSWORD'] = password;
   if (srp) parameters['SRP_A'] = srp.A.toString(16);
   // Custom auth starts with the SRP proof when asked to (Cognito's CHALLENGE_NAME=SRP_A).
   if (flow === 'CUSTOM_WITH_SRP') parameters['CHALLENGE_NAME'] = 'SRP_A';
+  // A device remembered here for this name: the pool may then ask it to prove itself (and skip MFA).
+  const remembered = ports.devices?.deviceKeyFor({ config, ports, username }) ?? null;
   const sentAt = ports.clock.now();
-  const output = await ports.transport.call(
-    'InitiateAuth',
-    { AuthFlow: flow === 'USER_SRP_AUTH' || flow === 'USER_PASSWORD_AUTH' ? flow : 'CUSTOM_AUTH', ClientId: config.clientId, AuthParameters: parameters },
-    { signal },
-  );
+  const [output, deviceKey] = await withoutUnknownDevice({ config, ports, username }, remembered, async (deviceKey) => {
+    const answer = await ports.transport.call(
+      'InitiateAuth',
+      {
+        AuthFlow: flow === 'USER_SRP_AUTH' || flow === 'USER_PASSWORD_AUTH' ? flow : 'CUSTOM_AUTH',
+        ClientId: config.clientId,
+        AuthParameters: deviceKey ? { ...parameters, DEVICE_KEY: deviceKey } : parameters,
+      },
+      { signal },
+    );
+    return [answer, deviceKey] as const;
+  });
   if (!srp || output.ChallengeName !== 'PASSWORD_VERIFIER') return toSignInResult(output, username, config, sentAt);
   return answerPasswordVerifier({ config, ports, verifier: output, secret: srp, password, username, deviceKey, signal });
 });

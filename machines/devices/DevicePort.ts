@@ -20,8 +20,8 @@ export type ConfirmDeviceInput = DeviceContext & { session: Session; newDevice: 
 
 export type ProveDeviceInput = DeviceContext & { challenge: Challenge };
 
-/** One of the user's devices: the one whose secret may be kept here. */
-export type KeptDeviceInput = DeviceContext & { sub: string; deviceKey: string };
+/** One of the user's devices (by `sub`, or by a name they sign in with): the one whose secret may be kept here. */
+export type KeptDeviceInput = DeviceContext & { deviceKey: string } & ({ sub: string } | { username: string });
 
 /**
  * Remembered devices (`rememberedDevices()` from `authchart/devices`): the chart's states for
@@ -38,6 +38,6 @@ export interface DevicePort {
   prove(input: ProveDeviceInput, signal: AbortSignal): Promise<SignInResult>;
   /** After UpdateDeviceStatus: the device kept here for the user is remembered now. */
   markRemembered(input: KeptDeviceInput): Promise<void>;
-  /** After ForgetDevice (or the user's deletion): its secret goes, if it is the one kept here. */
+  /** After ForgetDevice, the user's deletion, or the pool not knowing it: its secret goes, if it is the one kept here. */
   forget(input: KeptDeviceInput): Promise<void>;
 }

@@ -83,15 +83,24 @@ export function rememberedDevices(options: RememberedDevicesOptions = {}): Devic
       }
     },
 
-    async markRemembered({ config, ports, sub, deviceKey }: KeptDeviceInput) {
-      const record = readDeviceOf(ports.storage, config.storageKey, sub);
-      if (record?.deviceKey === deviceKey) storeDevice(ports.storage, config.storageKey, { ...record, remembered: true }, []);
+    async markRemembered(input: KeptDeviceInput) {
+      const record = keptDevice(input);
+      if (record) storeDevice(input.ports.storage, input.config.storageKey, { ...record, remembered: true }, []);
     },
 
-    async forget({ config, ports, sub, deviceKey }: KeptDeviceInput) {
-      if (readDeviceOf(ports.storage, config.storageKey, sub)?.deviceKey === deviceKey) forgetDeviceOf(ports.storage, config.storageKey, sub);
+    async forget(input: KeptDeviceInput) {
+      const record = keptDevice(input);
+      if (record) forgetDeviceOf(input.ports.storage, input.config.storageKey, record.sub);
     },
   };
+}
+
+/** The record kept here for that user, when it is of that device. */
+function keptDevice(input: KeptDeviceInput): DeviceRecord | null {
+  const { storage } = input.ports;
+  const { storageKey } = input.config;
+  const record = 'sub' in input ? readDeviceOf(storage, storageKey, input.sub) : readDeviceFor(storage, storageKey, input.username);
+  return record?.deviceKey === input.deviceKey ? record : null;
 }
 
 /** A device the pool refuses is forgotten here, so the next sign-in is a new device's. */

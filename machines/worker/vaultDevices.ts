@@ -6,7 +6,7 @@ import { memoryStorage } from '../storage/memoryStorage.js';
 import type { DeviceOperation } from './vaultProtocol.js';
 
 /** What the page sends with a device operation: the port's input without its ports. */
-type PageInput<Input extends DeviceContext> = Omit<Input, 'ports'>;
+type PageInput<Input extends DeviceContext> = Input extends unknown ? Omit<Input, 'ports'> : never;
 
 /**
  * The worker's side of the worker tier's remembered devices: `rememberedDevices()` itself, with

@@ -37,22 +37,27 @@ export interface TokenOptions {
   authAgeSeconds?: number;
   /** On a pool that tracks devices: the device signed in on, as the access token's `device_key`. */
   deviceKey?: string;
+  /** `cognito:username` (and the access token's `username`); default `demo`. */
+  username?: string;
+  /** The ID token's `email`; default `demo@example.com`. */
+  email?: string;
 }
 
 /** A Cognito-shaped token set as InitiateAuth would return it. */
 export function makeTokenSet(options: TokenOptions): TokenSet {
   const { iatSeconds, lifetimeSeconds = 3600, sub = '11111111-2222-3333-4444-555555555555', serial = 0, authAgeSeconds = 0 } = options;
   const iss = options.issuer ?? TEST_POOL.issuer;
+  const username = options.username ?? 'demo';
   const clientId = options.clientId ?? TEST_POOL.clientId;
   const { idLifetimeSeconds = lifetimeSeconds, accessLifetimeSeconds = lifetimeSeconds } = options;
   const common = (lifetime: number) => ({ sub, iss, iat: iatSeconds, exp: iatSeconds + lifetime, auth_time: iatSeconds - authAgeSeconds, jti: `jti-${serial}` });
   return {
-    idToken: makeJwt({ ...common(idLifetimeSeconds), token_use: 'id', aud: clientId, 'cognito:username': 'demo', email: 'demo@example.com' }),
+    idToken: makeJwt({ ...common(idLifetimeSeconds), token_use: 'id', aud: clientId, 'cognito:username': username, email: options.email ?? 'demo@example.com' }),
     accessToken: makeJwt({
       ...common(accessLifetimeSeconds),
       token_use: 'access',
       client_id: clientId,
-      username: 'demo',
+      username,
       ...(options.deviceKey === undefined ? {} : { device_key: options.deviceKey }),
     }),
     refreshToken: `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.refresh.${serial}.token.part`,

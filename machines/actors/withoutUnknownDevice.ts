@@ -1,0 +1,21 @@
+import { toAuthError } from '../AuthError.js';
+import type { DeviceContext } from '../devices/DevicePort.js';
+import type { AuthPorts } from '../AuthPorts.js';
+
+export type DeviceRequestInput = Omit<DeviceContext, 'ports'> & { ports: DeviceContext['ports'] & Pick<AuthPorts, 'devices'>; username: string };
+
+/**
+ * A sign-in request that names the device remembered here (`DEVICE_KEY`). When the pool no
+ * longer knows that device (forgotten from another browser: ResourceNotFoundException), it is
+ * forgotten here too and the request is made again without it, as the reference client does, so
+ * the user signs in as on a new device instead of being refused.
+ */
+export async function withoutUnknownDevice<T>(input: DeviceRequestInput, deviceKey: string | null, request: (deviceKey: string | null) => Promise<T>): Promise<T> {
+  try {
+    return await request(deviceKey);
+  } catch (error) {
+    if (!deviceKey || toAuthError(error).cognitoName !== 'ResourceNotFoundException') throw error;
+    await input.ports.devices?.forget({ config: input.config, ports: input.ports, username: input.username, deviceKey });
+    return request(null);
+  }
+}

@@ -1,0 +1,216 @@
+import { waitFor } from 'xstate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAuth, memoryStorage, type Auth, type AuthConfig, type TokenStorage } from '../../../machines/index.js';
+import type { StorageTier } from '../../../machines/storage/StorageTier.js';
+import { createDevices, rememberedDevices } from '../../../machines/devices/index.js';
+import { vaultTier } from '../../../machines/worker/vaultTier.js';
+import { serveVault } from '../../../machines/worker/serveVault.js';
+import { deviceTrackingCognito, MFA_CODE, type DeviceTrackingOptions } from '../../support/srp/deviceTrackingCognito.js';
+import { SrpVerifier } from '../../support/srp/srpVerifier.js';
+import { TEST_POOL } from '../../support/fakeTokens.js';
+import { topState } from '../../support/topState.js';
+import type { FakeCognito } from '../../support/FakeCognito.js';
+
+// Remembered devices end to end in Node: authchart with `rememberedDevices()` against a pool that
+// tracks devices (test/support/srp/deviceTrackingCognito.ts, a fake shaped as Cognito's API
+// reference: cognito-local has no device tracking). The pool checks the device's SRP proof
+// against the verifier ConfirmDevice stored, so the client's maths and its secrets are tested
+// here together; the maths alone are held to amazon-cognito-identity-js in deviceVectors.
+
+const PASSWORD = 'correct horse battery staple';
+// The fake's users: their SRP id is their username, and their `sub`.
+const ALICE = 'alice';
+const BOB = 'bob';
+
+const running: Auth[] = [];
+afterEach(() => {
+  for (const auth of running.splice(0)) auth.stop();
+});
+
+async function trackingPool(options: DeviceTrackingOptions) {
+  const verifier = new SrpVerifier(TEST_POOL.userPoolId);
+  await verifier.register([ALICE, 'alice@example.com'], PASSWORD, ALICE);
+  await verifier.register([BOB], PASSWORD, BOB);
+  return deviceTrackingCognito(verifier, options);
+}
+
+function start(pool: FakeCognito, storage: TokenStorage | StorageTier, config: Partial<AuthConfig> = {}): Auth {
+  const auth = createAuth({
+    userPoolId: TEST_POOL.userPoolId,
+    clientId: TEST_POOL.clientId,
+    // A storage tier brings its own transport (the vault's).
+    ...('transport' in storage ? {} : { transport: pool }),
+    storage,
+    wake: null,
+    tabs: false,
+    devices: rememberedDevices({ deviceName: 'Test browser' }),
+    ...config,
+  });
+  running.push(auth);
+  return auth;
+}
+
+const challengesAnswered = (pool: FakeCognito) =>
+  pool.callsOf('RespondToAuthChallenge').map((call) => (call.input as { ChallengeName: string }).ChallengeName);
+
+describe('a pool that remembers every device ("always")', () => {
+  it('confirms the device at the first sign-in, refreshes with its key, and proves it at the next sign-in', async () => {
+    const pool = await trackingPool({ mode: 'always' });
+    const storage = memoryStorage();
+    const auth = start(pool, storage);
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    const confirm = pool.callsOf('ConfirmDevice')[0]!.input as { DeviceKey: string; DeviceName: string; DeviceSecretVerifierConfig: object };
+    expect(confirm).toMatchObject({ DeviceName: 'Test browser', DeviceSecretVerifierConfig: { PasswordVerifier: expect.any(String), Salt: expect.any(String) } });
+
+    // The pool refuses a refresh without the device key: this one goes through.
+    auth.actor.send({ type: 'REFRESH' });
+    await waitFor(auth.actor, (snapshot) => snapshot.matches('signedIn') && snapshot.context.refreshCount === 1);
+    expect(pool.callsOf('GetTokensFromRefreshToken')[0]!.input).toMatchObject({ DeviceKey: confirm.DeviceKey });
+
+    // A remembered device outlives the session.
+    await auth.signOut();
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    expect(pool.callsOf('InitiateAuth').at(-1)!.input).toMatchObject({ AuthParameters: { USERNAME: 'alice', DEVICE_KEY: confirm.DeviceKey } });
+    expect(challengesAnswered(pool).slice(-3)).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+    // The same device: nothing new to confirm.
+    expect(pool.callsOf('ConfirmDevice')).toHaveLength(1);
+    expect(auth.actor.getSnapshot().context.session!.accessClaims.device_key).toBe(confirm.DeviceKey);
+  });
+
+  it('finds the device by an alias too: signed in by username, then by email', async () => {
+    const pool = await trackingPool({ mode: 'always' });
+    const auth = start(pool, memoryStorage());
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    await auth.signOut();
+    await auth.signIn({ username: 'alice@example.com', password: PASSWORD });
+    const deviceKey = (pool.callsOf('ConfirmDevice')[0]!.input as { DeviceKey: string }).DeviceKey;
+    expect(pool.callsOf('InitiateAuth').at(-1)!.input).toMatchObject({ AuthParameters: { USERNAME: 'alice@example.com', DEVICE_KEY: deviceKey } });
+    expect(challengesAnswered(pool).slice(-2)).toEqual(['DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+  });
+
+  it('skips MFA on the remembered device, where the pool says so', async () => {
+    const pool = await trackingPool({ mode: 'always', mfa: 'SOFTWARE_TOKEN_MFA', skipMfaOnRememberedDevice: true });
+    const auth = start(pool, memoryStorage());
+    const step = await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(step).toBe('mfaCode');
+    await auth.submitMfaCode(MFA_CODE);
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    await auth.signOut();
+
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    expect(challengesAnswered(pool).slice(-3)).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+  });
+
+  it('a device forgotten from another browser: the sign-in goes on as a new device', async () => {
+    const pool = await trackingPool({ mode: 'always' });
+    const storage = memoryStorage();
+    const auth = start(pool, storage);
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    const first = (pool.callsOf('ConfirmDevice')[0]!.input as { DeviceKey: string }).DeviceKey;
+    // "Forget" pressed on another device of Alice's, with her access token there.
+    await pool.call('ForgetDevice', { AccessToken: auth.actor.getSnapshot().context.session!.tokens.accessToken, DeviceKey: first });
+    await auth.signOut();
+
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    const second = (pool.callsOf('ConfirmDevice')[1]!.input as { DeviceKey: string }).DeviceKey;
+    expect(second).not.toBe(first);
+    // The next sign-in names the new device.
+    await auth.signOut();
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(pool.callsOf('InitiateAuth').at(-1)!.input).toMatchObject({ AuthParameters: { DEVICE_KEY: second } });
+  });
+
+  it("never names one user's device in another's sign-in on the same browser", async () => {
+    const pool = await trackingPool({ mode: 'always' });
+    const storage = memoryStorage();
+    const auth = start(pool, storage);
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    await auth.signOut();
+    await auth.signIn({ username: 'bob', password: PASSWORD });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    const bobsSignIn = pool.callsOf('InitiateAuth').at(-1)!.input as { AuthParameters: Record<string, string> };
+    expect(bobsSignIn.AuthParameters).not.toHaveProperty('DEVICE_KEY');
+    expect(pool.callsOf('ConfirmDevice')).toHaveLength(2);
+  });
+
+  it('the device password stays out of the actor: context, snapshots and inspection see none', async () => {
+    const pool = await trackingPool({ mode: 'always' });
+    const storage = memoryStorage();
+    const inspected: unknown[] = [];
+    const auth = start(pool, storage);
+    auth.actor.system.inspect((event) => inspected.push(event));
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    const key = `authchart:${TEST_POOL.userPoolId}:${TEST_POOL.clientId}:device:`;
+    const sub = auth.actor.getSnapshot().context.session!.idClaims.sub;
+    const devicePassword = (JSON.parse(storage.getItem(`${key}${sub}`)!) as { devicePassword: string }).devicePassword;
+    expect(devicePassword).toMatch(/^[A-Za-z0-9+/]{52,}=*$/);
+    expect(JSON.stringify(auth.actor.getSnapshot())).not.toContain(devicePassword);
+    expect(JSON.stringify(inspected)).not.toContain(devicePassword);
+  });
+});
+
+describe('a pool where users opt in ("userOptIn")', () => {
+  it('tracks the device; once the user remembers it, the next sign-in proves it', async () => {
+    const pool = await trackingPool({ mode: 'userOptIn' });
+    const auth = start(pool, memoryStorage());
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    const devices = createDevices(auth);
+    const [listed] = await devices.listDevices();
+    expect(listed).toMatchObject({ name: 'Test browser', remembered: false, current: true });
+
+    // Tracked, not remembered: the next sign-in names it, and Cognito asks no proof.
+    await auth.signOut();
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(challengesAnswered(pool)).toEqual(['PASSWORD_VERIFIER', 'PASSWORD_VERIFIER']);
+
+    await devices.rememberDevice();
+    expect((await devices.listDevices())[0]).toMatchObject({ remembered: true, current: true });
+    await auth.signOut();
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(challengesAnswered(pool).slice(-2)).toEqual(['DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+  });
+
+  it('forgetting this browser ends its remembering here and at the pool', async () => {
+    const pool = await trackingPool({ mode: 'userOptIn' });
+    const storage = memoryStorage();
+    const auth = start(pool, storage);
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    const devices = createDevices(auth);
+    await devices.rememberDevice();
+    await devices.forgetDevice();
+    expect(await devices.listDevices()).toEqual([]);
+    await auth.signOut();
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    // No key sent any more: a new device.
+    expect(pool.callsOf('InitiateAuth').at(-1)!.input).not.toMatchObject({ AuthParameters: { DEVICE_KEY: expect.anything() } });
+    expect(pool.callsOf('ConfirmDevice')).toHaveLength(2);
+  });
+});
+
+describe('the worker tier keeps device secrets in its vault', () => {
+  it('confirms and proves the device inside the worker: the page never holds its password', async () => {
+    const pool = await trackingPool({ mode: 'always' });
+    const { port1, port2 } = new MessageChannel();
+    let ids = 0;
+    serveVault(port2 as never, () => pool, () => `id-${++ids}`);
+    port1.start();
+    port2.start();
+    const tier = vaultTier(port1 as never, () => (port1.close(), port2.close()));
+    const auth = start(pool, tier);
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(pool.callsOf('ConfirmDevice')).toHaveLength(1);
+    const pageStorage = auth.actor.getSnapshot().context.ports.storage as TokenStorage & { dump?: () => unknown };
+    expect(pageStorage.getItem(`authchart:${TEST_POOL.userPoolId}:${TEST_POOL.clientId}:device:${ALICE}`)).toBeNull();
+
+    await auth.signOut();
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    expect(challengesAnswered(pool).slice(-2)).toEqual(['DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+    // The proof's tokens came through the vault too: the page has a handle for the refresh token.
+    expect(auth.actor.getSnapshot().context.session!.tokens.refreshToken).toMatch(/^vault:/);
+  });
+});
