@@ -1,5 +1,6 @@
 import { answerPasswordVerifier } from '../actors/answerPasswordVerifier.js';
 import { toSignInResult } from '../actors/signInResult.js';
+import { withoutUnknownDevice } from '../actors/withoutUnknownDevice.js';
 import { AuthError } from '../AuthError.js';
 import type { AuthMachineInput, SignInResult } from '../AuthContext.js';
 import { FIRST_FACTORS, needsPassword, type FirstFactor } from '../challenges/Challenge.js';
@@ -47,7 +48,8 @@ async function firstFactorResult(
 ): Promise<SignInResult> {
   const { config, ports, username, signal } = request;
   if (srp && output.ChallengeName === 'PASSWORD_VERIFIER') {
-    return answerPasswordVerifier({ config, ports, verifier: output, secret: srp.secret, password: srp.password, username, signal });
+    const deviceKey = ports.devices?.deviceKeyFor({ config, ports, username }) ?? null;
+    return answerPasswordVerifier({ config, ports, verifier: output, secret: srp.secret, password: srp.password, username, deviceKey, signal });
   }
   const result = toSignInResult(output, username, config, sentAt);
   if (!result.challenge) return result;
@@ -66,15 +68,24 @@ async function start(request: FirstFactorRequest): Promise<SignInResult> {
     throw new AuthError('passkeyUnavailable', 'This browser cannot use passkeys; choose another way to sign in.');
   }
   const { parameters, srp } = factorParameters(preferred, request.password);
+  // A device remembered here goes with the request, as with the other flows.
+  const remembered = ports.devices?.deviceKeyFor({ config, ports, username }) ?? null;
   const sentAt = ports.clock.now();
-  const output = await ports.transport.call(
-    'InitiateAuth',
-    {
-      AuthFlow: 'USER_AUTH',
-      ClientId: config.clientId,
-      AuthParameters: { USERNAME: username, ...(preferred ? { PREFERRED_CHALLENGE: preferred } : {}), ...parameters },
-    },
-    { signal },
+  const output = await withoutUnknownDevice({ config, ports, username }, remembered, (deviceKey) =>
+    ports.transport.call(
+      'InitiateAuth',
+      {
+        AuthFlow: 'USER_AUTH',
+        ClientId: config.clientId,
+        AuthParameters: {
+          USERNAME: username,
+          ...(preferred ? { PREFERRED_CHALLENGE: preferred } : {}),
+          ...parameters,
+          ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}),
+        },
+      },
+      { signal },
+    ),
   );
   return firstFactorResult(request, preferred, output, srp, sentAt);
 }

@@ -2,6 +2,7 @@ import { waitFor } from 'xstate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, memoryStorage, type Auth, type AuthConfig, type TokenSet } from '../../../machines/index.js';
 import type { DevicePort } from '../../../machines/devices/DevicePort.js';
+import { choiceBasedSignIn } from '../../../machines/choice/index.js';
 import { createSession } from '../../../machines/tokens/createSession.js';
 import { serializeSession, storageKey } from '../../../machines/storage/storedSession.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
@@ -198,6 +199,45 @@ describe('a remembered device asked to prove itself (DEVICE_SRP_AUTH)', () => {
     ({ auth } = start(cognito));
     await expect(auth.signIn({ username: 'demo', password: 'pw' })).rejects.toMatchObject({ code: 'invalidConfig' });
     await waitFor(auth.actor, (snapshot) => snapshot.matches('signedOut'));
+  });
+});
+
+describe('a device the pool no longer knows (forgotten from another browser)', () => {
+  const unknownDevice = () => new AuthError('invalidConfig', 'Device does not exist.', { cognitoName: 'ResourceNotFoundException' });
+
+  it.each([
+    ['USER_PASSWORD_AUTH', {}],
+    ['USER_AUTH', { authFlow: 'USER_AUTH' as const, choice: choiceBasedSignIn() }],
+  ] as const)('%s: is forgotten here and the sign-in asked again without it', async (_, config) => {
+    const cognito = new FakeCognito().on('InitiateAuth', (input) => {
+      if (input.AuthParameters?.['DEVICE_KEY']) throw unknownDevice();
+      return answerWith(tokensNow(0));
+    });
+    const forgotten: unknown[] = [];
+    const devices = stubDevices({
+      deviceKeyFor: () => 'us-east-1_stale',
+      forget: async ({ deviceKey, ...rest }) => {
+        forgotten.push({ deviceKey, username: 'username' in rest ? rest.username : undefined });
+      },
+    });
+    ({ auth } = start(cognito, { devices: devices.port, ...config }));
+    await auth.signIn({ username: 'demo', password: 'pw', ...(config.authFlow ? { preferredChallenge: 'PASSWORD' as const } : {}) });
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    expect(forgotten).toEqual([{ deviceKey: 'us-east-1_stale', username: 'demo' }]);
+    const asked = cognito.callsOf('InitiateAuth').map((call) => (call.input as { AuthParameters: Record<string, string> }).AuthParameters['DEVICE_KEY']);
+    expect(asked).toEqual(['us-east-1_stale', undefined]);
+  });
+
+  it('any other refusal is the sign-in’s, and the device is kept', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => {
+      throw new AuthError('invalidCredentials', 'Incorrect username or password.', { cognitoName: 'NotAuthorizedException' });
+    });
+    const forgotten: unknown[] = [];
+    const devices = stubDevices({ deviceKeyFor: () => 'us-east-1_kept', forget: async (input) => void forgotten.push(input) });
+    ({ auth } = start(cognito, { devices: devices.port }));
+    await expect(auth.signIn({ username: 'demo', password: 'wrong' })).rejects.toMatchObject({ code: 'invalidCredentials' });
+    expect(forgotten).toEqual([]);
+    expect(cognito.callsOf('InitiateAuth')).toHaveLength(1);
   });
 });
 
