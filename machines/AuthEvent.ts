@@ -43,6 +43,11 @@ export type AuthEvent =
   | { type: 'SESSION_CHANGED_ELSEWHERE'; stored: string }
   /** Another tab's session ended; this tab's, sharing the same tokens, ends the same way. */
   | { type: 'SIGNED_OUT_ELSEWHERE'; reason: SessionEndReason }
+  /**
+   * The user was deleted (DeleteUser answered; `authchart/account`'s `deleteUser` sends it): the
+   * session ends here and in every tab, reason `deleted`, with nothing to revoke.
+   */
+  | { type: 'ACCOUNT_DELETED' }
   /** Another tab holds the refresh lock and is refreshing the shared session. */
   | { type: 'REFRESH_STARTED_ELSEWHERE' }
   /** That refresh failed; no new session will come from it. */

@@ -15,4 +15,6 @@ export type SessionEndReason =
   /** No activity in any tab for the configured idle time (and no answer to "still there?"). */
   | 'idle'
   /** The session reached its configured maximum age (from the ID token's `auth_time`). */
-  | 'maxAge';
+  | 'maxAge'
+  /** The user deleted their own account (DeleteUser): here, or in another tab. */
+  | 'deleted';

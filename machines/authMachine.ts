@@ -66,12 +66,34 @@ export const authMachine = authSetup.createMachine({
         target: '.expired',
         actions: [forgetOwnStoredCopy, { type: 'recordEndReason', params: ({ event }) => ({ reason: event.reason }) }],
       },
+      // The user is gone: nothing to sign in to again, and the app says why.
+      {
+        guard: { type: 'hasSessionEndingAs', params: ({ event }) => ({ reason: event.reason, reasons: ['deleted'] }) },
+        target: '.signedOut',
+        actions: [forgetOwnStoredCopy, { type: 'recordEndReason', params: { reason: 'deleted' } }],
+      },
       {
         guard: 'hasSession',
         target: '.signedOut',
         actions: [forgetOwnStoredCopy, { type: 'recordEndReason', params: { reason: 'otherTab' } }],
       },
     ],
+    /**
+     * DeleteUser succeeded: the user and every token of theirs are gone, so there is nothing to
+     * revoke (not through signingOut). Storage is cleared and other tabs told; signedOut's entry
+     * forgets the session. A device remembered for the user goes too: it can never sign in again.
+     */
+    ACCOUNT_DELETED: {
+      guard: 'hasSession',
+      target: '.signedOut',
+      actions: [
+        'forgetStoredSession',
+        'forgetDeviceOfSession',
+        { type: 'announce', params: { message: { kind: 'ended', reason: 'deleted' } } },
+        { type: 'recordEndReason', params: { reason: 'deleted' } },
+        'clearError',
+      ],
+    },
     STORAGE_FALLBACK: {
       actions: [
         { type: 'recordStorageFallback', params: ({ event }) => ({ error: event.error }) },

@@ -170,6 +170,13 @@ export const authSetup = setup({
     },
     recordStorageFallback: assign((_, params: { error: AuthError }) => ({ storageWarning: params.error })),
     emitStorageFallback: emit((_, params: { error: AuthError }) => ({ type: 'storageFallback' as const, error: params.error })),
+    /** The device secret kept for the session's user (its deletion): never used again. */
+    forgetDeviceOfSession: ({ context }) => {
+      const { session, config, ports } = context;
+      const deviceKey = session?.accessClaims.device_key;
+      // Nothing to report if it fails: the only secret that could stay is in a worker that is gone.
+      if (session && deviceKey) void ports.devices?.forget({ config, ports, sub: session.idClaims.sub, deviceKey }).catch(() => {});
+    },
     /** Confirmed or not, the device is settled: the sign-in ends with the session either way. */
     forgetNewDevice: assign({ newDevice: null }),
     emitDeviceNotRemembered: emit((_, params: { error: unknown }) => ({ type: 'deviceNotRemembered' as const, error: toAuthError(params.error) })),

@@ -32,6 +32,7 @@ export function createAppRouter(auth: Auth): AppNavigation {
     '/forgot-password': () => import('./pages/ForgotPassword.svelte'),
     '/dashboard': { '/': () => import('./pages/Dashboard.svelte'), meta: { requiresAuth: true } },
     '/account': { '/': () => import('./pages/Account.svelte'), meta: { requiresAuth: true } },
+    '/profile': { '/': () => import('./pages/Profile.svelte'), meta: { requiresAuth: true } },
     '*': NotFound,
     layout: AppLayout,
     hooks: { beforeLoad },

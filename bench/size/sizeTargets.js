@@ -69,6 +69,15 @@ export const SIZE_TARGETS = Object.freeze([
     own: true,
   },
   {
+    id: 'accountData',
+    label: 'optional: `authchart/account` the user\'s attributes and their verification, account deletion (`createAccountData`), with the core',
+    entry: 'entries/accountData.ts',
+    partOf: 'authchart',
+    budgetGzip: 4 * KB,
+    goalGzip: 2.5 * KB,
+    own: true,
+  },
+  {
     id: 'inspect',
     label: 'optional: `authchart/inspect` (redacting inspector), on its own',
     entry: 'entries/inspect.ts',

@@ -1,6 +1,7 @@
 import type { AuthError } from '../AuthError.js';
 import type { AuthMachineInput } from '../AuthContext.js';
 import type { TotpSetup } from '../TotpSetup.js';
+import type { MfaPreference } from './mfaPreferenceRequest.js';
 
 /** What the last settings request achieved, for the app to say so. */
 export type SettingsNotice = 'passwordChanged' | 'totpEnabled' | 'mfaPreferenceSaved';
@@ -31,7 +32,8 @@ export type SettingsEvent =
   | { type: 'SET_UP_TOTP' }
   /** The first code from the authenticator app; TOTP then becomes the preferred MFA. */
   | { type: 'VERIFY_TOTP'; code: string }
-  | { type: 'SET_MFA_PREFERENCE'; totp: boolean }
+  /** Turns SMS, email and TOTP codes on or off, and names the preferred one (see MfaPreference). */
+  | ({ type: 'SET_MFA_PREFERENCE' } & MfaPreference)
   /** Leaves a TOTP set-up, forgetting its secret. */
   | { type: 'CANCEL' }
   /** The auth's session ended or another user signed in: nothing of the last one is kept. */

@@ -1,13 +1,13 @@
-import { createActor, waitFor, type Actor, type SnapshotFrom } from 'xstate';
-import { AuthError } from '../AuthError.js';
+import { createActor, type Actor } from 'xstate';
 import type { Auth } from '../createAuth.js';
 import type { TotpSetup } from '../TotpSetup.js';
-import type { SettingsEvent, SignedInUser } from './SettingsContext.js';
+import { followSession } from './followSession.js';
+import type { MfaPreference } from './mfaPreferenceRequest.js';
+import { performRequest } from './performRequest.js';
 import { settingsMachine } from './settingsMachine.js';
+import { signedInUserOf } from './signedInUserOf.js';
 
 export type SettingsActor = Actor<typeof settingsMachine>;
-type SettingsSnapshot = SnapshotFrom<typeof settingsMachine>;
-type AuthSnapshot = SnapshotFrom<Auth['actor']>;
 
 export interface AccountSettings {
   /** The running settings actor: `subscribe`, `getSnapshot` (totpSetup, notice, error). */
@@ -17,7 +17,11 @@ export interface AccountSettings {
   setUpTotp(): Promise<TotpSetup>;
   /** The first code from the app; TOTP then becomes the preferred MFA. */
   verifyTotp(code: string): Promise<void>;
-  setMfaPreference(input: { totp: boolean }): Promise<void>;
+  /**
+   * Turns SMS, email and TOTP codes on or off, and says which sign-in asks for first (see
+   * MfaPreference). TOTP must have been set up, SMS needs a phone number, email an email address.
+   */
+  setMfaPreference(input: MfaPreference): Promise<void>;
   /** Leaves a TOTP set-up in progress, forgetting its secret. */
   cancel(): void;
   stop(): void;
@@ -30,24 +34,10 @@ export interface AccountSettings {
  */
 export function createAccountSettings(auth: Auth): AccountSettings {
   const { config, ports } = auth.actor.getSnapshot().context;
-  const actor = createActor(settingsMachine, { input: { config, ports, signedInUser: () => signedInUser(auth) } });
+  const actor = createActor(settingsMachine, { input: { config, ports, signedInUser: () => signedInUserOf(auth) } });
   actor.start();
-
-  let user = userOf(auth.actor.getSnapshot());
-  const watch = auth.actor.subscribe((snapshot) => {
-    const now = userOf(snapshot);
-    if (user !== null && now !== user) actor.send({ type: 'SESSION_ENDED' });
-    user = now;
-  });
-
-  async function perform(event: SettingsEvent): Promise<SettingsSnapshot> {
-    const before = await waitFor(actor, (s) => !s.hasTag('busy'));
-    if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
-    actor.send(event);
-    const after = await waitFor(actor, (s) => !s.hasTag('busy'));
-    if (after.context.error) throw after.context.error;
-    return after;
-  }
+  const unfollow = followSession(auth, actor);
+  const perform = (event: Parameters<SettingsActor['send']>[0]) => performRequest(actor, event);
 
   return {
     actor,
@@ -61,26 +51,13 @@ export function createAccountSettings(auth: Auth): AccountSettings {
     async verifyTotp(code) {
       await perform({ type: 'VERIFY_TOTP', code });
     },
-    async setMfaPreference({ totp }) {
-      await perform({ type: 'SET_MFA_PREFERENCE', totp });
+    async setMfaPreference(preference) {
+      await perform({ ...preference, type: 'SET_MFA_PREFERENCE' });
     },
     cancel: () => actor.send({ type: 'CANCEL' }),
     stop() {
-      watch.unsubscribe();
+      unfollow();
       actor.stop();
     },
   };
-}
-
-/** Whose session the auth holds now (`sub`); null when none, or while it is being signed out. */
-function userOf(snapshot: AuthSnapshot): string | null {
-  if (snapshot.matches('signingOut')) return null;
-  return snapshot.context.session?.idClaims.sub ?? null;
-}
-
-async function signedInUser(auth: Auth): Promise<SignedInUser> {
-  const tokens = await auth.getTokens();
-  const user = auth.user();
-  if (!tokens || !user) throw new AuthError('notSignedIn', 'Sign in first: this needs a signed-in user.');
-  return { accessToken: tokens.accessToken, accountName: user.username ?? user.email ?? user.sub };
 }

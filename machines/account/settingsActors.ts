@@ -3,6 +3,7 @@ import { totpUri } from '../actors/totpUri.js';
 import { AuthError } from '../AuthError.js';
 import type { TotpSetup } from '../TotpSetup.js';
 import { requireMfaCode, requirePassword } from '../validateInput.js';
+import { mfaPreferenceRequest, type MfaPreference } from './mfaPreferenceRequest.js';
 import type { SettingsInput } from './SettingsContext.js';
 
 type RequestInput<Extra = object> = SettingsInput & Extra;
@@ -29,9 +30,9 @@ export const setUpTotp = fromPromise<TotpSetup, RequestInput>(async ({ input, si
 });
 
 /** Verifies the first code from the app, then makes TOTP the user's preferred MFA. */
-export const verifyTotp = fromPromise<void, RequestInput<{ code: string }>>(async ({ input, signal }) => {
+export const verifyTotp = fromPromise<void, RequestInput<{ code: () => string }>>(async ({ input, signal }) => {
   const { config, ports } = input;
-  const code = requireMfaCode(input.code);
+  const code = requireMfaCode(input.code());
   const { accessToken } = await input.signedInUser();
   const verified = await ports.transport.call(
     'VerifySoftwareToken',
@@ -46,12 +47,9 @@ export const verifyTotp = fromPromise<void, RequestInput<{ code: string }>>(asyn
   );
 });
 
-/** Turns TOTP MFA on (it must have been set up) or off for the signed-in user. */
-export const setMfaPreference = fromPromise<void, RequestInput<{ totp: boolean }>>(async ({ input, signal }) => {
+/** Turns SMS, email and TOTP MFA on or off (each must be set up) and sets the preferred one. */
+export const setMfaPreference = fromPromise<void, RequestInput<{ preference: MfaPreference }>>(async ({ input, signal }) => {
+  const settings = mfaPreferenceRequest(input.preference);
   const { accessToken } = await input.signedInUser();
-  await input.ports.transport.call(
-    'SetUserMFAPreference',
-    { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: input.totp, PreferredMfa: input.totp } },
-    { signal },
-  );
+  await input.ports.transport.call('SetUserMFAPreference', { AccessToken: accessToken, ...settings }, { signal });
 });

@@ -1,4 +1,4 @@
-import type { AccountNotice, SettingsNotice } from '../../machines/account/index.js';
+import type { AccountDataNotice, AccountNotice, SettingsNotice } from '../../machines/account/index.js';
 import { AuthError, type AuthErrorCode, type SessionEndReason } from '../../machines/index.js';
 
 /**
@@ -56,10 +56,11 @@ export const SESSION_END_MESSAGES: Readonly<Record<SessionEndReason, string>> = 
   otherTab: 'You signed out in another tab.',
   idle: 'You were signed out after a period of inactivity.',
   maxAge: 'Your session reached its time limit. Please sign in again.',
+  deleted: 'Your account has been deleted, and you are signed out.',
 };
 
 /** What the last account step or settings request achieved (their `context.notice`), in words. */
-export const NOTICE_MESSAGES: Readonly<Record<SettingsNotice | AccountNotice, string>> = {
+export const NOTICE_MESSAGES: Readonly<Record<SettingsNotice | AccountNotice | AccountDataNotice, string>> = {
   signUpCodeSent: 'We sent you a confirmation code.',
   signUpConfirmed: 'Your account is confirmed. Sign in to carry on.',
   codeResent: 'We sent you a new code.',
@@ -68,6 +69,10 @@ export const NOTICE_MESSAGES: Readonly<Record<SettingsNotice | AccountNotice, st
   passwordChanged: 'Your password has been changed.',
   totpEnabled: 'Your authenticator app is set up: sign-in will ask for a code from it.',
   mfaPreferenceSaved: 'Your sign-in settings are saved.',
+  attributesUpdated: 'Your details are saved.',
+  verificationCodeSent: 'We sent you a new verification code.',
+  attributeVerified: 'Verified: thank you.',
+  attributesDeleted: 'Removed from your details.',
 };
 
 /** The human message for anything an auth call threw; never the raw error text. */

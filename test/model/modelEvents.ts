@@ -182,7 +182,12 @@ const USER_EVENTS: Record<string, EventObject[] | ((snapshot: AnyMachineSnapshot
   USER_ACTIVE: [event('USER_ACTIVE')],
   ACTIVE_ELSEWHERE: [event('ACTIVE_ELSEWHERE')],
   SESSION_CHANGED_ELSEWHERE: [event('SESSION_CHANGED_ELSEWHERE', { stored: '{}' })],
-  SIGNED_OUT_ELSEWHERE: [event('SIGNED_OUT_ELSEWHERE', { reason: 'user' }), event('SIGNED_OUT_ELSEWHERE', { reason: 'expired' })],
+  SIGNED_OUT_ELSEWHERE: [
+    event('SIGNED_OUT_ELSEWHERE', { reason: 'user' }),
+    event('SIGNED_OUT_ELSEWHERE', { reason: 'expired' }),
+    event('SIGNED_OUT_ELSEWHERE', { reason: 'deleted' }),
+  ],
+  ACCOUNT_DELETED: [event('ACCOUNT_DELETED')],
   REFRESH_STARTED_ELSEWHERE: [event('REFRESH_STARTED_ELSEWHERE')],
   REFRESH_FAILED_ELSEWHERE: [event('REFRESH_FAILED_ELSEWHERE')],
 };

@@ -207,8 +207,8 @@ describe('a device the pool no longer knows (forgotten from another browser)', (
 
   it.each([
     ['USER_PASSWORD_AUTH', {}],
-    ['USER_AUTH', { authFlow: 'USER_AUTH' as const, choice: choiceBasedSignIn() }],
-  ] as const)('%s: is forgotten here and the sign-in asked again without it', async (_, config) => {
+    ['USER_AUTH', { authFlow: 'USER_AUTH', choice: choiceBasedSignIn() }],
+  ] as [string, Partial<AuthConfig>][])('%s: is forgotten here and the sign-in asked again without it', async (_, config) => {
     const cognito = new FakeCognito().on('InitiateAuth', (input) => {
       if (input.AuthParameters?.['DEVICE_KEY']) throw unknownDevice();
       return answerWith(tokensNow(0));

@@ -4,6 +4,7 @@ import { createAuth, memoryStorage, type Auth, type AuthConfig, type TokenStorag
 import type { StorageTier } from '../../../machines/storage/StorageTier.js';
 import { createDevices, rememberedDevices } from '../../../machines/devices/index.js';
 import { vaultTier } from '../../../machines/worker/vaultTier.js';
+import { createAccountData } from '../../../machines/account/index.js';
 import { serveVault } from '../../../machines/worker/serveVault.js';
 import { deviceTrackingCognito, MFA_CODE, type DeviceTrackingOptions } from '../../support/srp/deviceTrackingCognito.js';
 import { SrpVerifier } from '../../support/srp/srpVerifier.js';
@@ -135,6 +136,20 @@ describe('a pool that remembers every device ("always")', () => {
     const bobsSignIn = pool.callsOf('InitiateAuth').at(-1)!.input as { AuthParameters: Record<string, string> };
     expect(bobsSignIn.AuthParameters).not.toHaveProperty('DEVICE_KEY');
     expect(pool.callsOf('ConfirmDevice')).toHaveLength(2);
+  });
+
+  it("the user's deletion forgets the device kept for them", async () => {
+    const pool = await trackingPool({ mode: 'always' });
+    pool.on('DeleteUser', () => ({}));
+    const storage = memoryStorage();
+    const auth = start(pool, storage);
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    const record = `authchart:${TEST_POOL.userPoolId}:${TEST_POOL.clientId}:device:${ALICE}`;
+    expect(storage.getItem(record)).not.toBeNull();
+    await createAccountData(auth).deleteUser();
+    await waitFor(auth.actor, (snapshot) => snapshot.matches('signedOut'));
+    expect(auth.actor.getSnapshot().context.endReason).toBe('deleted');
+    expect(storage.getItem(record)).toBeNull();
   });
 
   it('the device password stays out of the actor: context, snapshots and inspection see none', async () => {
