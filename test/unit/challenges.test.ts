@@ -138,11 +138,11 @@ describe('sign-in challenges (fakes with Cognito response shapes)', () => {
   });
 
   it('says which challenge it cannot handle', async () => {
-    const cognito = new FakeCognito().on('InitiateAuth', () => challenge('DEVICE_SRP_AUTH'));
+    const cognito = new FakeCognito().on('InitiateAuth', () => challenge('ADMIN_NO_SRP_AUTH'));
     const a = auth(cognito);
     await expect(a.signIn({ username: 'demo', password: 'pw' })).rejects.toMatchObject({
       code: 'unsupportedChallenge',
-      message: expect.stringContaining('DEVICE_SRP_AUTH'),
+      message: expect.stringContaining('ADMIN_NO_SRP_AUTH'),
     });
   });
 

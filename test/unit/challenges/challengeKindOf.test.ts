@@ -16,7 +16,10 @@ describe('challengeKindOf', () => {
     expect(challengeKindOf('SMS_OTP')).toBe('mfaCode');
     expect(challengeKindOf('SELECT_CHALLENGE')).toBe('selectChallenge');
     expect(challengeKindOf('WEB_AUTHN')).toBe('passkey');
-    expect(challengeKindOf('DEVICE_SRP_AUTH')).toBe('unsupported');
+    expect(challengeKindOf('DEVICE_SRP_AUTH')).toBe('device');
+    // Answered inside the device's proof, never routed on.
+    expect(challengeKindOf('DEVICE_PASSWORD_VERIFIER')).toBe('unsupported');
+    expect(challengeKindOf('ADMIN_NO_SRP_AUTH')).toBe('unsupported');
     // Names that are properties of every object are not challenges.
     expect(challengeKindOf('constructor')).toBe('unsupported');
     expect(challengeKindOf('toString')).toBe('unsupported');
