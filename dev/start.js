@@ -1,6 +1,6 @@
 // `npm run dev`: the app on Vite's dev server, against a real user pool when VITE_COGNITO_*
 // name one, else against cognito-local seeded with the local pool (dev/seed/), behind
-// dev/userAuthFront.js for choice-based sign-in and passkeys.
+// dev/userAuthFront.js for choice-based sign-in, passkeys and remembered devices.
 // `npm run dev -- --real`: against the pool `npm run infra:deploy` made (infra/.env.deployed).
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
@@ -61,6 +61,8 @@ try {
       VITE_COGNITO_REGION: LOCAL_POOL.region,
       // cognito-local has no SRP: the demo signs in with USER_PASSWORD_AUTH there.
       VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
+      // The front tracks devices (user opt-in), so the profile page's device section works.
+      VITE_AUTH_DEVICES: 'remembered',
     });
   }
   // Managed login, locally: an OpenID provider signing as the local pool does. Its port is
@@ -90,6 +92,7 @@ try {
       origins: [`http://localhost:${appPort}`],
       rpId: 'localhost',
       printCodes: true,
+      trackDevices: true,
     });
   }
   if (providerPort && cognito) {
@@ -174,6 +177,7 @@ function printBanner(server, realPool) {
     if (front) {
       lines.push(
         `  passkeys  http://localhost:${server.config.server.port}/  (passkeys need a domain; codes by email are printed here)`,
+        '  devices   tracked by the local front (user opt-in): remember this browser on the profile page',
       );
     }
     if (provider) {

@@ -4,7 +4,9 @@
 // `application/x-amz-json-1.1`), answering what cognito-local lacks with the USER_AUTH pool
 // (userAuthPool.js) and forwarding everything else to cognito-local unchanged, so password
 // sign-in, sign-up, MFA and the JWKS keep working through the one endpoint the app is given.
+// With `trackDevices`, every sign-in goes through Cognito's device tracking (deviceTracking.js).
 import { createServer } from 'node:http';
+import { createDeviceTracking } from './deviceTracking.js';
 import { createUserAuthPool, UserAuthPoolError } from './userAuthPool.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -29,6 +31,8 @@ const CORS = { 'Access-Control-Allow-Origin': '*' };
  * @property {number} [port]  default: a free one
  * @property {number} [tokenSeconds]  ID and access token lifetime; default 3600
  * @property {boolean} [printCodes]  print one-time codes to the console as cognito-local does; default false (tests)
+ * @property {boolean} [trackDevices]  Cognito's device tracking, "user opt-in" (deviceTracking.js): every
+ *   sign-in, cognito-local's included, gets a device, and its refreshes need that device's key; default false
  */
 
 /**
@@ -44,8 +48,9 @@ const CORS = { 'Access-Control-Allow-Origin': '*' };
  */
 export async function startUserAuthFront(options) {
   const cognitoEndpoint = options.cognitoEndpoint.replace(/\/+$/, '');
+  const issuer = `${options.issuerDomain ?? cognitoEndpoint}/${options.userPoolId}`;
   const pool = createUserAuthPool({
-    issuer: `${options.issuerDomain ?? cognitoEndpoint}/${options.userPoolId}`,
+    issuer,
     clientId: options.clientId,
     signingKey: options.signingKey,
     users: options.users,
@@ -57,6 +62,9 @@ export async function startUserAuthFront(options) {
     ...(options.tokenSeconds === undefined ? {} : { tokenSeconds: options.tokenSeconds }),
     ...(options.printCodes ? { onCode: printCode } : {}),
   });
+  const devices = options.trackDevices ? createDeviceTracking({ issuer, userPoolId: options.userPoolId, signingKey: options.signingKey }) : undefined;
+  /** What answers an operation when devices are not its business: the pool, else cognito-local. @type {import('./deviceTracking.js').Next} */
+  const poolOrCognitoLocal = (operation, input) => (pool.answers(operation, input) ? pool.call(operation, input) : callCognitoLocal(cognitoEndpoint, operation, input));
 
   const server = createServer((request, response) => {
     answer(request, response).catch((error) => {
@@ -76,9 +84,10 @@ export async function startUserAuthFront(options) {
     const target = String(request.headers['x-amz-target'] ?? '');
     const input = target.startsWith(TARGET_PREFIX) ? parseObject(body) : null;
     const operation = target.slice(TARGET_PREFIX.length);
-    if (request.method !== 'POST' || !input || !pool.answers(operation, input)) return forward(request, response, body);
+    const withDevices = input && devices?.answers(operation) ? devices : undefined;
+    if (request.method !== 'POST' || !input || !(withDevices || pool.answers(operation, input))) return forward(request, response, body);
     try {
-      send(response, 200, await pool.call(operation, input));
+      send(response, 200, withDevices ? await withDevices.call(operation, input, poolOrCognitoLocal) : await pool.call(operation, input));
     } catch (error) {
       if (!(error instanceof UserAuthPoolError)) throw error;
       send(response, error.status, { __type: error.name, message: error.message });
@@ -132,7 +141,9 @@ async function callCognitoLocal(endpoint, operation, input) {
   const body = parseObject(await response.text()) ?? {};
   if (response.ok) return body;
   const type = String(body['__type'] ?? `HTTP${response.status}`);
-  throw new UserAuthPoolError(type.slice(type.lastIndexOf('#') + 1), String(body['message'] ?? ''));
+  const error = new UserAuthPoolError(type.slice(type.lastIndexOf('#') + 1), String(body['message'] ?? ''));
+  error.status = response.status;
+  throw error;
 }
 
 /**

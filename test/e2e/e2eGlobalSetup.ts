@@ -1,6 +1,7 @@
-// Starts the whole local world for browser tests: cognito-local, and three production builds of
-// the demo app pointed at it, each served with the demo API by its own `vite preview` on a free
-// loopback port. Everything started here is stopped by the returned teardown.
+// Starts the whole local world for browser tests: cognito-local, and production builds of the
+// demo app pointed at it (some through dev/userAuthFront.js), each served with the demo API by
+// its own `vite preview` on a free loopback port. Everything started here is stopped by the
+// returned teardown.
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -33,6 +34,11 @@ export interface E2eContext extends LocalPool {
   /** dev/userAuthFront.js (USER_AUTH and WebAuthn, the rest passed on to cognito-local), and the issuer its tokens carry. */
   userAuthEndpoint: string;
   userAuthIssuer: string;
+  /**
+   * The app for a pool that tracks devices (VITE_AUTH_DEVICES=remembered), through a front of its
+   * own with `trackDevices` (dev/deviceTracking.js): every sign-in there gets a device.
+   */
+  devicesAppUrl: string;
   cognitoEndpoint: string;
 }
 
@@ -42,7 +48,7 @@ declare module 'vitest' {
   }
 }
 
-type Variant = { clientId: string; storage: 'local' | 'memory' | 'worker'; oauthDomain?: string; issuer?: string; waysIn?: string };
+type Variant = { clientId: string; storage: 'local' | 'memory' | 'worker'; oauthDomain?: string; issuer?: string; waysIn?: string; devices?: 'remembered' };
 const VARIANTS = {
   appUrl: { clientId: LOCAL_POOL.clientId, storage: 'local' },
   memoryAppUrl: { clientId: LOCAL_POOL.clientId, storage: 'memory' },
@@ -61,6 +67,7 @@ const ENV_KEYS = [
   'VITE_OAUTH_LABEL',
   'VITE_COGNITO_ISSUER',
   'VITE_AUTH_WAYS_IN',
+  'VITE_AUTH_DEVICES',
 ] as const;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -70,10 +77,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const servers: PreviewServer[] = [];
   let provider: LocalProvider | undefined;
   let front: UserAuthFront | undefined;
+  let deviceFront: UserAuthFront | undefined;
   const teardown = async () => {
     await Promise.allSettled(servers.map((server) => server.close()));
     await provider?.close();
     await front?.stop();
+    await deviceFront?.stop();
     await cognito.stop();
     await rm(outRoot, { recursive: true, force: true });
   };
@@ -114,6 +123,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     const passkeyVariant = { clientId: LOCAL_POOL.clientId, storage: 'local', issuer, waysIn: 'WEB_AUTHN,EMAIL_OTP' } as const;
     servers.push(await serve(join(outRoot, 'passkeys'), front.endpoint, passkeyVariant, passkeyPort));
+    // Remembered devices: a front of its own, as device tracking holds every sign-in there to a
+    // device (a refresh without its key is refused), which the other builds do not confirm.
+    deviceFront = await startUserAuthFront({
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: LOCAL_POOL.userPoolId,
+      clientId: LOCAL_POOL.clientId,
+      signingKey: cognitoLocalSigningKey(),
+      users: [],
+      origins: [],
+      rpId: 'localhost',
+      trackDevices: true,
+    });
+    const devicesServer = await serve(join(outRoot, 'devices'), deviceFront.endpoint, { clientId: LOCAL_POOL.clientId, storage: 'local', issuer, devices: 'remembered' });
+    servers.push(devicesServer);
     project.provide('e2e', {
       ...LOCAL_POOL,
       appUrl: urls.appUrl!,
@@ -125,6 +148,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       passkeyAppUrl: `http://localhost:${passkeyPort}/`,
       userAuthEndpoint: front.endpoint,
       userAuthIssuer: issuer,
+      devicesAppUrl: appUrlOf(devicesServer),
       cognitoEndpoint: cognito.endpoint,
     });
     return teardown;
@@ -155,7 +179,7 @@ async function serve(outDir: string, endpoint: string, variant: Variant, port?: 
   });
   if (variant.oauthDomain) Object.assign(process.env, { VITE_OAUTH_DOMAIN: variant.oauthDomain, VITE_OAUTH_LABEL: 'the local provider' });
   else for (const key of ['VITE_OAUTH_DOMAIN', 'VITE_OAUTH_LABEL']) delete process.env[key];
-  for (const [key, value] of [['VITE_COGNITO_ISSUER', variant.issuer], ['VITE_AUTH_WAYS_IN', variant.waysIn]] as const) {
+  for (const [key, value] of [['VITE_COGNITO_ISSUER', variant.issuer], ['VITE_AUTH_WAYS_IN', variant.waysIn], ['VITE_AUTH_DEVICES', variant.devices]] as const) {
     if (value) process.env[key] = value;
     else delete process.env[key];
   }
