@@ -143,7 +143,7 @@ export const SIZE_TARGETS = Object.freeze([
     budgetGzip: 30 * KB,
     goalGzip: 25 * KB,
     // The core's ceiling plus this page (0.6 kB): raise it with the core's.
-    ceilingGzip: 31.9 * KB,
+    ceilingGzip: 32.6 * KB,
     own: true,
   },
   {
