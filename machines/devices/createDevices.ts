@@ -2,7 +2,7 @@ import { AuthError } from '../AuthError.js';
 import type { Auth } from '../createAuth.js';
 import type { DeviceType } from '../cognito/cognitoWire.js';
 import { requireText } from '../validateInput.js';
-import type { DevicePort } from './DevicePort.js';
+import { devicePort } from '../actors/deviceActors.js';
 
 /** A device of the signed-in user's, as Cognito lists it. */
 export interface Device {
@@ -37,11 +37,6 @@ export interface Devices {
 export function createDevices(auth: Auth): Devices {
   const { config, ports } = auth.actor.getSnapshot().context;
 
-  function devicePort(): DevicePort {
-    if (ports.devices) return ports.devices;
-    throw new AuthError('invalidConfig', "Managing devices needs createAuth's devices: rememberedDevices() from 'authchart/devices'.");
-  }
-
   async function signedIn(): Promise<{ accessToken: string; deviceKey: string | null; sub: string }> {
     const tokens = await auth.getTokens();
     const session = auth.actor.getSnapshot().context.session;
@@ -67,14 +62,14 @@ export function createDevices(auth: Auth): Devices {
       return devices;
     },
     async rememberDevice() {
-      const port = devicePort();
+      const port = devicePort(ports);
       const { accessToken, deviceKey, sub } = await signedIn();
       const target = thisDevice(deviceKey);
       await ports.transport.call('UpdateDeviceStatus', { AccessToken: accessToken, DeviceKey: target, DeviceRememberedStatus: 'remembered' });
       await port.markRemembered({ config, ports, sub, deviceKey: target });
     },
     async forgetDevice(key) {
-      const port = devicePort();
+      const port = devicePort(ports);
       const { accessToken, deviceKey, sub } = await signedIn();
       const target = key === undefined ? thisDevice(deviceKey) : requireText(key, 'the device to forget');
       try {
