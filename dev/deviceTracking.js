@@ -73,8 +73,6 @@ export function createDeviceTracking(options) {
   const devices = new Map();
   /** The device each refresh token was issued to. @type {Map<string, string>} */
   const refreshGrants = new Map();
-  /** The DEVICE_KEY a sign-in named at InitiateAuth, by the session of its next challenge. @type {Map<string, string>} */
-  const sessionKeys = new Map();
   /** @type {Map<string, Proof>} */
   const proofs = new Map();
 
@@ -108,12 +106,12 @@ export function createDeviceTracking(options) {
   }
 
   /**
-   * Whatever a sign-in step answered, with devices: a challenge's session remembers the device
-   * named; tokens go to the device named (a remembered one proves itself first), else to a new one.
+   * Whatever a sign-in step answered, with devices: tokens go to the device the step named (a
+   * remembered one proves itself first), else to a new one. Each answer names its device or
+   * none: one named at InitiateAuth and not in the MFA answer is a new device, as with Cognito.
    * @param {Record<string, any>} answer @param {string | undefined} deviceKey
    */
   function onDevice(answer, deviceKey) {
-    if (typeof answer['Session'] === 'string' && deviceKey) sessionKeys.set(answer['Session'], deviceKey);
     const result = answer['AuthenticationResult'];
     if (!result?.RefreshToken) return answer;
     const claims = verifiedClaims(result.AccessToken, options.signingKey);
@@ -268,10 +266,7 @@ export function createDeviceTracking(options) {
       if (typeof session === 'string' && session.startsWith(SESSION_PREFIX)) return proveDevice(input);
       const responses = input['ChallengeResponses'] ?? {};
       if (responses['DEVICE_KEY'] !== undefined) namedDevice(responses['DEVICE_KEY'], responses['USERNAME']);
-      const deviceKey = responses['DEVICE_KEY'] ?? sessionKeys.get(session);
-      const answer = await next(operation, input);
-      sessionKeys.delete(session);
-      return onDevice(answer, deviceKey);
+      return onDevice(await next(operation, input), responses['DEVICE_KEY']);
     },
   };
 }

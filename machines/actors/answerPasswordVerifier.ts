@@ -2,7 +2,7 @@ import type { AuthMachineInput, SignInResult } from '../AuthContext.js';
 import type { InitiateAuthResponse } from '../cognito/cognitoWire.js';
 import { passwordClaim } from '../srp/passwordClaim.js';
 import type { SrpSecret } from '../srp/startSrp.js';
-import { toSignInResult } from './signInResult.js';
+import { onDevice, toSignInResult } from './signInResult.js';
 import { withoutUnknownDevice } from './withoutUnknownDevice.js';
 
 export interface PasswordVerifierInput extends AuthMachineInput {
@@ -33,7 +33,7 @@ export async function answerPasswordVerifier(input: PasswordVerifierInput): Prom
   });
   const answeredAt = ports.clock.now();
   // The pool checks the device before the proof, so the same answer may go again without it.
-  const answer = await withoutUnknownDevice({ config, ports, username: input.username }, input.deviceKey ?? null, (deviceKey) =>
+  const { answer, deviceKey } = await withoutUnknownDevice({ config, ports, username: input.username }, input.deviceKey ?? null, (deviceKey) =>
     ports.transport.call(
       'RespondToAuthChallenge',
       {
@@ -46,5 +46,5 @@ export async function answerPasswordVerifier(input: PasswordVerifierInput): Prom
       { signal: input.signal },
     ),
   );
-  return toSignInResult(answer, responses['USERNAME']!, config, answeredAt);
+  return onDevice(toSignInResult(answer, responses['USERNAME']!, config, answeredAt), deviceKey);
 }

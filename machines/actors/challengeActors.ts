@@ -3,7 +3,7 @@ import { AuthError } from '../AuthError.js';
 import type { AuthMachineInput, SignInResult } from '../AuthContext.js';
 import type { Challenge } from '../challenges/Challenge.js';
 import { requireMfaCode, requirePassword } from '../validateInput.js';
-import { toSignInResult } from './signInResult.js';
+import { challengeResponses, onDevice, toSignInResult } from './signInResult.js';
 import { totpUri } from './totpUri.js';
 
 const MFA_TYPES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP']);
@@ -34,11 +34,11 @@ export const respondToChallenge = fromPromise<SignInResult, ChallengeInput>(asyn
       ClientId: config.clientId,
       ChallengeName: challenge.name as never,
       Session: challenge.challengeSession,
-      ChallengeResponses: { USERNAME: challenge.username, ...checkedResponses(challenge, input.responses) },
+      ChallengeResponses: challengeResponses(challenge, checkedResponses(challenge, input.responses)),
     },
     { signal },
   );
-  return toSignInResult(output, challenge.username, config, sentAt);
+  return onDevice(toSignInResult(output, challenge.username, config, sentAt), challenge.deviceKey);
 });
 
 /** MFA_SETUP, first step: a TOTP secret for this sign-in's session. */
@@ -74,10 +74,10 @@ export const verifyChallengeTotp = fromPromise<SignInResult, AuthMachineInput & 
         ClientId: config.clientId,
         ChallengeName: 'MFA_SETUP',
         Session: verified.Session ?? challenge.challengeSession,
-        ChallengeResponses: { USERNAME: challenge.username },
+        ChallengeResponses: challengeResponses(challenge, {}),
       },
       { signal },
     );
-    return toSignInResult(output, challenge.username, config, sentAt);
+    return onDevice(toSignInResult(output, challenge.username, config, sentAt), challenge.deviceKey);
   },
 );

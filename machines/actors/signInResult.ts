@@ -2,7 +2,7 @@ import type { InitiateAuthResponse } from '../cognito/cognitoWire.js';
 import { AuthError } from '../AuthError.js';
 import type { ResolvedAuthConfig } from '../ResolvedAuthConfig.js';
 import type { SignInResult } from '../AuthContext.js';
-import { challengeKindOf } from '../challenges/Challenge.js';
+import { challengeKindOf, type Challenge } from '../challenges/Challenge.js';
 import { createSession } from '../tokens/createSession.js';
 
 /**
@@ -48,3 +48,16 @@ export function toSignInResult(
   };
 }
 
+
+/** The next step of a sign-in that named a remembered device names it too. */
+export function onDevice(result: SignInResult, deviceKey: string | null | undefined): SignInResult {
+  return result.challenge && deviceKey ? { challenge: { ...result.challenge, deviceKey } } : result;
+}
+
+/**
+ * A challenge's answers (USERNAME first) with the device the sign-in named: Cognito reads
+ * DEVICE_KEY from each answer, and without it tracks this sign-in as a new device.
+ */
+export function challengeResponses(challenge: Pick<Challenge, 'username' | 'deviceKey'>, responses: Record<string, string>): Record<string, string> {
+  return { USERNAME: challenge.username, ...responses, ...(challenge.deviceKey ? { DEVICE_KEY: challenge.deviceKey } : {}) };
+}

@@ -4,7 +4,7 @@ import { startSrp } from '../srp/startSrp.js';
 import { requirePassword, requireText } from '../validateInput.js';
 import { answerPasswordVerifier } from './answerPasswordVerifier.js';
 import { choicePort } from './choiceActors.js';
-import { toSignInResult } from './signInResult.js';
+import { onDevice, toSignInResult } from './signInResult.js';
 import { withoutUnknownDevice } from './withoutUnknownDevice.js';
 
 export type SignInInput = AuthMachineInput & Credentials;
@@ -32,8 +32,8 @@ export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input
   // A device remembered here for this name: the pool may then ask it to prove itself (and skip MFA).
   const remembered = ports.devices?.deviceKeyFor({ config, ports, username }) ?? null;
   const sentAt = ports.clock.now();
-  const [output, deviceKey] = await withoutUnknownDevice({ config, ports, username }, remembered, async (deviceKey) => {
-    const answer = await ports.transport.call(
+  const { answer: output, deviceKey } = await withoutUnknownDevice({ config, ports, username }, remembered, (deviceKey) =>
+    ports.transport.call(
       'InitiateAuth',
       {
         AuthFlow: flow === 'USER_SRP_AUTH' || flow === 'USER_PASSWORD_AUTH' ? flow : 'CUSTOM_AUTH',
@@ -41,9 +41,8 @@ export const startSignIn = fromPromise<SignInResult, SignInInput>(async ({ input
         AuthParameters: deviceKey ? { ...parameters, DEVICE_KEY: deviceKey } : parameters,
       },
       { signal },
-    );
-    return [answer, deviceKey] as const;
-  });
-  if (!srp || output.ChallengeName !== 'PASSWORD_VERIFIER') return toSignInResult(output, username, config, sentAt);
+    ),
+  );
+  if (!srp || output.ChallengeName !== 'PASSWORD_VERIFIER') return onDevice(toSignInResult(output, username, config, sentAt), deviceKey);
   return answerPasswordVerifier({ config, ports, verifier: output, secret: srp, password, username, deviceKey, signal });
 });

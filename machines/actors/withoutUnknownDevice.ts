@@ -8,14 +8,19 @@ export type DeviceRequestInput = Omit<DeviceContext, 'ports'> & { ports: DeviceC
  * A sign-in request that names the device remembered here (`DEVICE_KEY`). When the pool no
  * longer knows that device (forgotten from another browser: ResourceNotFoundException), it is
  * forgotten here too and the request is made again without it, as the reference client does, so
- * the user signs in as on a new device instead of being refused.
+ * the user signs in as on a new device instead of being refused. Also says which device the
+ * answer is for: the sign-in's next answers name the same one.
  */
-export async function withoutUnknownDevice<T>(input: DeviceRequestInput, deviceKey: string | null, request: (deviceKey: string | null) => Promise<T>): Promise<T> {
+export async function withoutUnknownDevice<T>(
+  input: DeviceRequestInput,
+  deviceKey: string | null,
+  request: (deviceKey: string | null) => Promise<T>,
+): Promise<{ answer: T; deviceKey: string | null }> {
   try {
-    return await request(deviceKey);
+    return { answer: await request(deviceKey), deviceKey };
   } catch (error) {
     if (!deviceKey || toAuthError(error).cognitoName !== 'ResourceNotFoundException') throw error;
     await input.ports.devices?.forget({ config: input.config, ports: input.ports, username: input.username, deviceKey });
-    return request(null);
+    return { answer: await request(null), deviceKey: null };
   }
 }

@@ -76,4 +76,9 @@ export interface Challenge {
   totpSetup: TotpSetup | null;
   /** Choice-based sign-in, before the first factor is proven; null otherwise (MFA, custom auth…). */
   firstFactor: FirstFactorStep | null;
+  /**
+   * The remembered device this sign-in named at its start (DEVICE_KEY). Every answer names it
+   * again: an answer without it signs in as a new device.
+   */
+  deviceKey?: string;
 }

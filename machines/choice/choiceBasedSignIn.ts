@@ -1,5 +1,5 @@
 import { answerPasswordVerifier } from '../actors/answerPasswordVerifier.js';
-import { toSignInResult } from '../actors/signInResult.js';
+import { challengeResponses, onDevice, toSignInResult } from '../actors/signInResult.js';
 import { withoutUnknownDevice } from '../actors/withoutUnknownDevice.js';
 import { AuthError } from '../AuthError.js';
 import type { AuthMachineInput, SignInResult } from '../AuthContext.js';
@@ -34,6 +34,13 @@ function usableChoices(offered: ChallengeNameType[] | undefined, input: AuthMach
   throw new AuthError('passkeyUnavailable', 'None of the ways to sign in that this account allows can be used in this browser.');
 }
 
+/** A first-factor request's answer, and the remembered device the sign-in named (DEVICE_KEY). */
+interface FirstFactorAnswer {
+  output: Pick<InitiateAuthResponse, 'AuthenticationResult' | 'ChallengeName' | 'ChallengeParameters' | 'Session' | 'AvailableChallenges'>;
+  deviceKey: string | null | undefined;
+  sentAt: number;
+}
+
 /**
  * What Cognito answered to a first-factor request: tokens (a password with no MFA), the choice,
  * the chosen code or passkey (a first-factor step, with the way back), or, after a password,
@@ -42,16 +49,14 @@ function usableChoices(offered: ChallengeNameType[] | undefined, input: AuthMach
 async function firstFactorResult(
   request: FirstFactorRequest,
   factor: FirstFactor | undefined,
-  output: Pick<InitiateAuthResponse, 'AuthenticationResult' | 'ChallengeName' | 'ChallengeParameters' | 'Session' | 'AvailableChallenges'>,
+  { output, deviceKey, sentAt }: FirstFactorAnswer,
   srp: FactorParameters['srp'],
-  sentAt: number,
 ): Promise<SignInResult> {
   const { config, ports, username, signal } = request;
   if (srp && output.ChallengeName === 'PASSWORD_VERIFIER') {
-    const deviceKey = ports.devices?.deviceKeyFor({ config, ports, username }) ?? null;
     return answerPasswordVerifier({ config, ports, verifier: output, secret: srp.secret, password: srp.password, username, deviceKey, signal });
   }
-  const result = toSignInResult(output, username, config, sentAt);
+  const result = onDevice(toSignInResult(output, username, config, sentAt), deviceKey);
   if (!result.challenge) return result;
   if (result.challenge.kind === 'selectChallenge') {
     return { challenge: { ...result.challenge, firstFactor: { choices: usableChoices(output.AvailableChallenges, request) } } };
@@ -71,7 +76,7 @@ async function start(request: FirstFactorRequest): Promise<SignInResult> {
   // A device remembered here goes with the request, as with the other flows.
   const remembered = ports.devices?.deviceKeyFor({ config, ports, username }) ?? null;
   const sentAt = ports.clock.now();
-  const output = await withoutUnknownDevice({ config, ports, username }, remembered, (deviceKey) =>
+  const { answer: output, deviceKey } = await withoutUnknownDevice({ config, ports, username }, remembered, (deviceKey) =>
     ports.transport.call(
       'InitiateAuth',
       {
@@ -87,7 +92,7 @@ async function start(request: FirstFactorRequest): Promise<SignInResult> {
       { signal },
     ),
   );
-  return firstFactorResult(request, preferred, output, srp, sentAt);
+  return firstFactorResult(request, preferred, { output, deviceKey, sentAt }, srp);
 }
 
 /**
@@ -113,7 +118,7 @@ async function choose(input: ChooseFirstFactorInput, signal: AbortSignal): Promi
         ClientId: config.clientId,
         ChallengeName: 'SELECT_CHALLENGE',
         Session: challenge.challengeSession,
-        ChallengeResponses: { USERNAME: challenge.username, ANSWER: choice, ...parameters },
+        ChallengeResponses: challengeResponses(challenge, { ANSWER: choice, ...parameters }),
       },
       { signal },
     )
@@ -125,7 +130,7 @@ async function choose(input: ChooseFirstFactorInput, signal: AbortSignal): Promi
       }
       throw error;
     });
-  return firstFactorResult(request, choice, output, srp, sentAt);
+  return firstFactorResult(request, choice, { output, deviceKey: challenge.deviceKey, sentAt }, srp);
 }
 
 /**
@@ -150,11 +155,11 @@ async function answerWithPasskey(input: AnswerWithPasskeyInput, signal: AbortSig
       ClientId: config.clientId,
       ChallengeName: 'WEB_AUTHN',
       Session: challenge.challengeSession,
-      ChallengeResponses: { USERNAME: challenge.username, CREDENTIAL: credential },
+      ChallengeResponses: challengeResponses(challenge, { CREDENTIAL: credential }),
     },
     { signal },
   );
-  return toSignInResult(output, challenge.username, config, sentAt);
+  return onDevice(toSignInResult(output, challenge.username, config, sentAt), challenge.deviceKey);
 }
 
 /**

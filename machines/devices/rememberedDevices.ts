@@ -1,6 +1,6 @@
 import { AuthError, toAuthError } from '../AuthError.js';
 import type { SignInResult } from '../AuthContext.js';
-import { toSignInResult } from '../actors/signInResult.js';
+import { onDevice, toSignInResult } from '../actors/signInResult.js';
 import { createDeviceVerifier } from '../srp/deviceVerifier.js';
 import { deviceClaim } from '../srp/deviceClaim.js';
 import { startSrp } from '../srp/startSrp.js';
@@ -77,7 +77,7 @@ export function rememberedDevices(options: RememberedDevicesOptions = {}): Devic
           { ChallengeName: 'DEVICE_PASSWORD_VERIFIER', ClientId: config.clientId, Session: asked.Session, ChallengeResponses: responses },
           { signal },
         );
-        return toSignInResult(answer, challenge.username, config, answeredAt);
+        return onDevice(toSignInResult(answer, challenge.username, config, answeredAt), device.deviceKey);
       } catch (error) {
         throw forgetIfUnknown(error, device, ports.storage, config.storageKey);
       }

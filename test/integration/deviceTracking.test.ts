@@ -11,6 +11,7 @@ import { waitFor } from 'xstate';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cognitoLocalSigningKey, verifiedClaims } from '../../dev/signingKey.js';
 import { startUserAuthFront, type UserAuthFront } from '../../dev/userAuthFront.js';
+import { choiceBasedSignIn } from '../../machines/choice/index.js';
 import { createDevices, rememberedDevices } from '../../machines/devices/index.js';
 import { AuthError, createAuth, fetchTransport, memoryStorage, type Auth, type CognitoTransport } from '../../machines/index.js';
 import { deviceClaim } from '../../machines/srp/deviceClaim.js';
@@ -220,19 +221,23 @@ describe('device tracking in the dev front (user opt-in), before cognito-local',
 });
 
 describe('device tracking over the front’s own sign-ins (USER_AUTH)', () => {
-  it('gives a code sign-in a device too, whose refresh token then needs its key', async () => {
-    const { username, sub } = await newUser('code');
-    const email = `${username}@example.com`;
-    const codes = await startUserAuthFront({
+  /** A front that knows the user, so it sends them codes by "email" (kept for the test). */
+  async function codesFront(user: { username: string; sub: string }): Promise<UserAuthFront> {
+    return startUserAuthFront({
       cognitoEndpoint: cognito.endpoint,
       userPoolId: cognito.userPoolId,
       clientId: ClientId,
       signingKey: cognitoLocalSigningKey(),
-      users: [{ username, sub, email }],
+      users: [{ ...user, email: `${user.username}@example.com` }],
       origins: ['http://localhost:5173'],
       rpId: 'localhost',
       trackDevices: true,
     });
+  }
+
+  it('gives a code sign-in a device too, whose refresh token then needs its key', async () => {
+    const { username, sub } = await newUser('code');
+    const codes = await codesFront({ username, sub });
     try {
       const transport = fetchTransport({ region: cognito.region, endpoint: codes.endpoint });
       const asked = await transport.call('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId, AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: 'EMAIL_OTP' } });
@@ -252,6 +257,44 @@ describe('device tracking over the front’s own sign-ins (USER_AUTH)', () => {
       expect((await refused(refresh())).cognitoName).toBe('NotAuthorizedException');
       const refreshed = (await refresh(deviceKey)).AuthenticationResult!;
       expect(verifiedClaims(refreshed.AccessToken!, cognitoLocalSigningKey())).toMatchObject({ device_key: deviceKey });
+    } finally {
+      await codes.stop();
+    }
+  });
+
+  it("names the device in the code's answer, so the next code sign-in is the same device", async () => {
+    const user = await newUser('code-again');
+    const codes = await codesFront(user);
+    try {
+      const { transport, inputs } = recording(fetchTransport({ region: cognito.region, endpoint: codes.endpoint }));
+      const auth = createAuth({
+        authFlow: 'USER_AUTH',
+        choice: choiceBasedSignIn(),
+        userPoolId: cognito.userPoolId,
+        clientId: ClientId,
+        endpoint: codes.endpoint,
+        issuer: `${cognito.endpoint}/${cognito.userPoolId}`,
+        storage: memoryStorage(),
+        transport,
+        wake: null,
+        tabs: false,
+        devices: rememberedDevices({ deviceName: 'Node test' }),
+      });
+      running.push(auth);
+      const byCode = async () => {
+        await auth.signIn({ username: user.username, preferredChallenge: 'EMAIL_OTP' });
+        await auth.submitMfaCode(codes.lastCode(user.username)!);
+        expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+      };
+      await byCode();
+      const deviceKey = session(auth).accessClaims.device_key;
+      await auth.signOut();
+      await byCode();
+
+      const codeAnswers = inputs.filter(({ input }) => input['ChallengeName'] === 'EMAIL_OTP');
+      expect(codeAnswers.at(-1)!.input['ChallengeResponses']).toMatchObject({ DEVICE_KEY: deviceKey });
+      expect(session(auth).accessClaims.device_key).toBe(deviceKey);
+      expect(inputs.filter(({ operation }) => operation === 'ConfirmDevice')).toHaveLength(1);
     } finally {
       await codes.stop();
     }

@@ -52,8 +52,8 @@ interface Grant {
 }
 
 type Step =
-  | { challenge: 'PASSWORD_VERIFIER'; userId: string; deviceKey: string | undefined }
-  | { challenge: 'MFA'; userId: string; device: Device | undefined }
+  | { challenge: 'PASSWORD_VERIFIER'; userId: string }
+  | { challenge: 'MFA'; userId: string }
   | { challenge: 'DEVICE_SRP_AUTH'; userId: string; device: Device }
   | { challenge: 'DEVICE_PASSWORD_VERIFIER'; userId: string; device: Device; srpSession: string };
 
@@ -130,7 +130,7 @@ export function deviceTrackingCognito(verifier: SrpVerifier, options: DeviceTrac
     const remembered = device?.remembered === true ? device : undefined;
     if (options.mfa && !mfaAnswered && !(remembered && options.skipMfaOnRememberedDevice)) {
       const delivery: Record<string, string> = options.mfa === 'SMS_MFA' ? { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******0100' } : {};
-      return ask({ challenge: 'MFA', userId, device }, delivery);
+      return ask({ challenge: 'MFA', userId }, delivery);
     }
     if (remembered) return ask({ challenge: 'DEVICE_SRP_AUTH', userId, device: remembered }, { USERNAME: userId });
     return signedIn(userId, device);
@@ -173,7 +173,7 @@ export function deviceTrackingCognito(verifier: SrpVerifier, options: DeviceTrac
       }
       if (flow !== 'USER_SRP_AUTH') throw refusal('InitiateAuth', flow, 'InvalidParameterException', `${flow} flow not enabled for this client`);
       const { session, parameters: challenge } = await verifier.begin(parameters['USERNAME'] ?? '', parameters['SRP_A'] ?? '');
-      steps.set(session, { challenge: 'PASSWORD_VERIFIER', userId: challenge['USER_ID_FOR_SRP']!, deviceKey: parameters['DEVICE_KEY'] });
+      steps.set(session, { challenge: 'PASSWORD_VERIFIER', userId: challenge['USER_ID_FOR_SRP']! });
       return { ChallengeName: 'PASSWORD_VERIFIER' as const, Session: session, ChallengeParameters: challenge };
     })
     .on('RespondToAuthChallenge', async (input) => {
@@ -184,19 +184,13 @@ export function deviceTrackingCognito(verifier: SrpVerifier, options: DeviceTrac
       if (!step || (step.challenge === 'MFA' ? options.mfa : step.challenge) !== flow) {
         throw refusal('RespondToAuthChallenge', flow, 'NotAuthorizedException', 'Invalid session for the user.');
       }
+      // Each answer names its device (DEVICE_KEY) or none, whatever an earlier step named:
+      // Cognito tracks an answer without one as a new device (the bug Amplify fixed).
+      const named = responses['DEVICE_KEY'];
       if (step.challenge === 'PASSWORD_VERIFIER') {
         // The device is looked up before the proof spends the session: the reference client
-        // answers "Device does not exist" by forgetting its device and answering again without
-        // it. It names the device at InitiateAuth too, so the session lets go of a device once
-        // refused (else that answer again could never succeed).
-        const deviceKey = responses['DEVICE_KEY'] ?? step.deviceKey;
-        let device: Device | undefined;
-        try {
-          device = deviceKey === undefined ? undefined : deviceOf(deviceKey, step.userId, 'RespondToAuthChallenge', flow);
-        } catch (unknownDevice) {
-          step.deviceKey = undefined;
-          throw unknownDevice;
-        }
+        // answers "Device does not exist" by forgetting its device and answering again without it.
+        const device = named === undefined ? undefined : deviceOf(named, step.userId, 'RespondToAuthChallenge', flow);
         steps.delete(session);
         await verifier.verify(session, responses);
         return afterPassword(step.userId, device);
@@ -204,11 +198,12 @@ export function deviceTrackingCognito(verifier: SrpVerifier, options: DeviceTrac
       if (step.challenge === 'MFA') {
         // A wrong code may be tried again in the same session, as Cognito allows a few times.
         if (responses[`${options.mfa}_CODE`] !== MFA_CODE) throw refusal('RespondToAuthChallenge', flow, 'CodeMismatchException', 'Invalid code received for user');
+        const device = named === undefined ? undefined : deviceOf(named, step.userId, 'RespondToAuthChallenge', flow);
         steps.delete(session);
-        return afterPassword(step.userId, step.device && devices.get(step.device.key), true);
+        return afterPassword(step.userId, device, true);
       }
       if (step.challenge === 'DEVICE_SRP_AUTH') {
-        const device = deviceOf(responses['DEVICE_KEY'], step.userId, 'RespondToAuthChallenge', flow);
+        const device = deviceOf(named, step.userId, 'RespondToAuthChallenge', flow);
         if (!responses['USERNAME'] || !responses['SRP_A']) {
           throw refusal('RespondToAuthChallenge', flow, 'InvalidParameterException', 'Missing required parameter USERNAME or SRP_A');
         }

@@ -105,6 +105,23 @@ describe('a pool that remembers every device ("always")', () => {
     expect(challengesAnswered(pool).slice(-3)).toEqual(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
   });
 
+  it('names the device in the MFA answer too, so the code does not make it a new device', async () => {
+    const pool = await trackingPool({ mode: 'always', mfa: 'SMS_MFA' });
+    const auth = start(pool, memoryStorage());
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    await auth.submitMfaCode(MFA_CODE);
+    const deviceKey = (pool.callsOf('ConfirmDevice')[0]!.input as { DeviceKey: string }).DeviceKey;
+    await auth.signOut();
+
+    expect(await auth.signIn({ username: 'alice', password: PASSWORD })).toBe('mfaCode');
+    await auth.submitMfaCode(MFA_CODE);
+    expect(topState(auth.actor.getSnapshot())).toBe('signedIn');
+    const answers = pool.callsOf('RespondToAuthChallenge').map((call) => call.input as { ChallengeName: string; ChallengeResponses: Record<string, string> });
+    expect(answers.filter((answer) => answer.ChallengeName === 'SMS_MFA').at(-1)!.ChallengeResponses).toMatchObject({ DEVICE_KEY: deviceKey });
+    expect(challengesAnswered(pool).slice(-2)).toEqual(['DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+    expect(pool.callsOf('ConfirmDevice')).toHaveLength(1);
+  });
+
   it('a device forgotten from another browser: the sign-in goes on as a new device', async () => {
     const pool = await trackingPool({ mode: 'always' });
     const storage = memoryStorage();

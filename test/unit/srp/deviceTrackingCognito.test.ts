@@ -118,17 +118,21 @@ describe('a pool that tracks devices (a test fake: cognito-local has no device t
     expect((await confirm(cognito, first)).answer).toEqual({ UserConfirmationNecessary: false });
   });
 
-  it.each([
-    ['with the PASSWORD_VERIFIER answer', (key: string) => ({ verifier: key })],
-    ['with InitiateAuth only', (key: string) => ({ initiate: key })],
-  ])('asks a remembered device to prove itself (named %s), with real SRP against its verifier', async (_, naming) => {
+  it('asks a remembered device to prove itself (named with the PASSWORD_VERIFIER answer), with real SRP against its verifier', async () => {
     const cognito = await pool({ mode: 'always' });
     const { device } = await remembered(cognito);
-    const asked = await signIn(cognito, naming(device.deviceKey));
+    const asked = await signIn(cognito, { initiate: device.deviceKey, verifier: device.deviceKey });
     expect(asked).toMatchObject({ ChallengeName: 'DEVICE_SRP_AUTH', ChallengeParameters: { USERNAME: USER_ID } });
     const result = (await proveDevice(cognito, asked, device)).AuthenticationResult!;
     expect(result.NewDeviceMetadata).toBeUndefined();
     expect(claimsOf(result.AccessToken)).toMatchObject({ device_key: device.deviceKey });
+  });
+
+  it('takes the device from each answer only: one named at InitiateAuth and not in the answer signs in as a new device', async () => {
+    const cognito = await pool({ mode: 'always' });
+    const { device } = await remembered(cognito);
+    const result = (await signIn(cognito, { initiate: device.deviceKey })).AuthenticationResult!;
+    expect(result.NewDeviceMetadata?.DeviceKey).not.toBe(device.deviceKey);
   });
 
   it('refuses a wrong device proof as NotAuthorized, and a claim for someone else', async () => {
@@ -235,12 +239,15 @@ describe('a pool that tracks devices (a test fake: cognito-local has no device t
   it('MFA without skipping: a remembered device still answers the code, then proves itself', async () => {
     const cognito = await pool({ mode: 'always', mfa: 'SMS_MFA' });
     const first = await signIn(cognito);
-    const code = (session: string) =>
-      cognito.call('RespondToAuthChallenge', { ChallengeName: 'SMS_MFA', ClientId, Session: session, ChallengeResponses: { USERNAME: USER_ID, SMS_MFA_CODE: MFA_CODE } });
+    const code = (session: string, named: Record<string, string> = {}) =>
+      cognito.call('RespondToAuthChallenge', { ChallengeName: 'SMS_MFA', ClientId, Session: session, ChallengeResponses: { USERNAME: USER_ID, SMS_MFA_CODE: MFA_CODE, ...named } });
     const { device } = await confirm(cognito, (await code(first.Session!)).AuthenticationResult);
     const asked = await signIn(cognito, { verifier: device.deviceKey });
     expect(asked).toMatchObject({ ChallengeName: 'SMS_MFA', ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS' } });
-    expect((await proveDevice(cognito, await code(asked.Session!), device)).AuthenticationResult).toBeDefined();
+    expect((await proveDevice(cognito, await code(asked.Session!, { DEVICE_KEY: device.deviceKey }), device)).AuthenticationResult).toBeDefined();
+    // The code's answer must name the device again: without it, this is a new device.
+    const again = await signIn(cognito, { verifier: device.deviceKey });
+    expect((await code(again.Session!)).AuthenticationResult?.NewDeviceMetadata).toBeDefined();
   });
 
   it('USER_PASSWORD_AUTH: checks the password, and a remembered device named there proves itself', async () => {
