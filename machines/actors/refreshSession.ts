@@ -4,10 +4,16 @@ import type { AuthMachineInput } from '../AuthContext.js';
 import type { RefreshApi } from '../ResolvedAuthConfig.js';
 import { failureToReport, mayFallBack, operationMissing } from '../cognito/refreshFallback.js';
 import { readRefreshApi, rememberRefreshApi, type RefreshOperationChoice } from '../cognito/rememberedRefreshApi.js';
+import type { NewDevice } from '../devices/DevicePort.js';
 import type { Session } from '../tokens/Session.js';
 import { toSignInResult } from './signInResult.js';
 
-export type RefreshInput = AuthMachineInput & { session: Session; refreshApi: RefreshApi };
+export type RefreshInput = AuthMachineInput & {
+  session: Session;
+  refreshApi: RefreshApi;
+  /** The device this sign-in was given whose confirmation failed; null when none. */
+  unconfirmedDevice?: NewDevice | null;
+};
 
 export interface RefreshOutput {
   session: Session;
@@ -24,6 +30,7 @@ export interface RefreshOutput {
  */
 export const refreshSession = fromPromise<RefreshOutput, RefreshInput>(async ({ input, signal }) => {
   const { config, ports, refreshApi } = input;
+  await confirmDeviceFirst(input, signal);
   const refreshWith = async (choice: RefreshOperationChoice): Promise<RefreshOutput> => ({
     session: await callRefresh(input, choice, signal),
     refreshApi: choice,
@@ -56,6 +63,23 @@ export const refreshSession = fromPromise<RefreshOutput, RefreshInput>(async ({ 
     }
   }
 });
+
+/**
+ * The pool refreshes only a confirmed device's tokens: a device whose confirmation failed at
+ * sign-in (offline, throttled) is confirmed now, while the access token still holds. A failure
+ * fails this refresh like any other (a network error is tried again). DeviceKeyExists: the
+ * sign-in's confirmation reached the pool though its answer was lost; the tokens refresh, and the
+ * device is not remembered here (its secret went with that answer).
+ */
+async function confirmDeviceFirst(input: RefreshInput, signal: AbortSignal): Promise<void> {
+  const { config, ports, session, unconfirmedDevice } = input;
+  if (!unconfirmedDevice || !ports.devices || session.accessClaims.device_key !== unconfirmedDevice.deviceKey) return;
+  try {
+    await ports.devices.confirm({ config, ports, session, newDevice: unconfirmedDevice }, signal);
+  } catch (error) {
+    if (toAuthError(error).cognitoName !== 'DeviceKeyExistsException') throw error;
+  }
+}
 
 async function callRefresh(input: RefreshInput, choice: RefreshOperationChoice, signal: AbortSignal): Promise<Session> {
   const { config, ports, session } = input;

@@ -5,12 +5,19 @@ import { setErrorFromActor } from './setErrorFromActor.js';
 
 /**
  * Signed in on a pool that tracks devices: the device Cognito named is confirmed (its secret
- * kept by the `devices` port) before the session starts. The tokens are good either way, so a
- * failure still signs in, and says so with `deviceNotRemembered`; refreshes carry the device key
- * the access token names in both cases.
+ * kept by the `devices` port) before the session starts. A failure still signs in, and says so
+ * with `deviceNotRemembered`; the device stays in the context, because the pool refreshes only a
+ * confirmed device's tokens: the first refresh confirms it again before it asks for tokens.
  */
 export const confirmingDeviceState = authSetup.createStateConfig({
   tags: 'busy',
+  on: {
+    // The sign-in has its tokens already: ending it now revokes them, as a sign-out does.
+    SIGN_OUT: { target: '#auth.signingOut', actions: { type: 'recordEndReason', params: { reason: 'user' } } },
+    CANCEL: { target: '#auth.signingOut', actions: { type: 'recordEndReason', params: { reason: 'user' } } },
+    // Another tab's session ending is not this one's: these tokens are new, and no tab has them yet.
+    SIGNED_OUT_ELSEWHERE: {},
+  },
   invoke: {
     id: 'confirmDevice',
     src: 'confirmDevice',
@@ -18,7 +25,7 @@ export const confirmingDeviceState = authSetup.createStateConfig({
     onDone: { target: '#auth.signedIn', actions: ['forgetNewDevice', ...enterSession] },
     onError: {
       target: '#auth.signedIn',
-      actions: ['forgetNewDevice', { type: 'emitDeviceNotRemembered', params: ({ event }) => ({ error: event.error }) }, ...enterSession],
+      actions: [{ type: 'emitDeviceNotRemembered', params: ({ event }) => ({ error: event.error }) }, ...enterSession],
     },
   },
 });

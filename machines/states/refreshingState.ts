@@ -107,11 +107,13 @@ export const refreshingState = authSetup.createStateConfig({
               ...machineInput(context),
               session: context.session!,
               refreshApi: context.config.refreshApi,
+              unconfirmedDevice: context.newDevice,
             }),
             onDone: {
               target: '#auth.signedIn',
               actions: [
                 { type: 'setSession', params: ({ event }) => ({ session: event.output.session }) },
+                'forgetNewDevice',
                 'persistSession',
                 'announceStoredSession',
                 'countRefresh',

@@ -142,6 +142,96 @@ describe('a device named at sign-in', () => {
     expect(emitted.map((error) => error.code)).toEqual(['network']);
   });
 
+  // The pool refreshes only a confirmed device's tokens: a failed confirmation would end the
+  // session at its first refresh.
+  it.each([
+    ['confirms it before its first refresh', () => ({ remembered: true })],
+    ['its confirmation having reached the pool (DeviceKeyExists), refreshes all the same', () => {
+      throw new AuthError('invalidRequest', 'Device key already exists.', { cognitoName: 'DeviceKeyExistsException' });
+    }],
+  ] as const)('that could not be confirmed at sign-in: %s', async (_, confirmAgain) => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => answerWith(tokensNow(0, DEVICE_KEY), { DeviceKey: DEVICE_KEY, DeviceGroupKey: '-group' }));
+    const order: string[] = [];
+    let attempts = 0;
+    const devices = stubDevices({
+      confirm: async () => {
+        order.push('confirm');
+        if (attempts++ === 0) throw new AuthError('network', 'offline');
+        return confirmAgain();
+      },
+    });
+    cognito.on('GetTokensFromRefreshToken', () => {
+      order.push('refresh');
+      return answerWith(tokensNow(1, DEVICE_KEY));
+    });
+    start(cognito, { devices: devices.port, refreshApi: 'getTokensFromRefreshToken' });
+    await auth!.signIn({ username: 'demo', password: 'pw' });
+    auth!.actor.send({ type: 'REFRESH' });
+    await waitFor(auth!.actor, (snapshot) => snapshot.matches('signedIn') && snapshot.context.refreshCount === 1);
+    expect(order).toEqual(['confirm', 'confirm', 'refresh']);
+    expect(auth!.actor.getSnapshot().context.newDevice).toBeNull();
+    // Confirmed once: the next refresh asks for tokens only.
+    auth!.actor.send({ type: 'REFRESH' });
+    await waitFor(auth!.actor, (snapshot) => snapshot.matches('signedIn') && snapshot.context.refreshCount === 2);
+    expect(order).toEqual(['confirm', 'confirm', 'refresh', 'refresh']);
+  });
+
+  it('whose confirmation fails again at the first refresh: the refresh fails as any refresh does, and the device is asked again next time', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => answerWith(tokensNow(0, DEVICE_KEY), { DeviceKey: DEVICE_KEY, DeviceGroupKey: '-group' }));
+    const devices = stubDevices({
+      confirm: async () => {
+        throw new AuthError('network', 'offline');
+      },
+    });
+    start(cognito, { devices: devices.port, refreshApi: 'getTokensFromRefreshToken' });
+    await auth!.signIn({ username: 'demo', password: 'pw' });
+    auth!.actor.send({ type: 'REFRESH' });
+    await waitFor(auth!.actor, (snapshot) => snapshot.context.error?.code === 'network');
+    expect(cognito.callsOf('GetTokensFromRefreshToken')).toHaveLength(0);
+    expect(auth!.actor.getSnapshot().context.newDevice).not.toBeNull();
+  });
+
+  describe('while it is being confirmed', () => {
+    /** Signs in and stops at confirmingDevice: the confirmation waits until the test lets it go. */
+    async function confirming() {
+      const tokens = tokensNow(0, DEVICE_KEY);
+      const cognito = new FakeCognito()
+        .on('InitiateAuth', () => answerWith(tokens, { DeviceKey: DEVICE_KEY, DeviceGroupKey: '-group' }))
+        .on('RevokeToken', () => ({}));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const devices = stubDevices({
+        confirm: async () => {
+          await held;
+          return { remembered: true };
+        },
+      });
+      const { storage } = start(cognito, { devices: devices.port });
+      const signedIn = auth!.signIn({ username: 'demo', password: 'pw' });
+      await waitFor(auth!.actor, (snapshot) => snapshot.matches({ authenticating: 'confirmingDevice' }));
+      return { cognito, storage, tokens, signedIn, release };
+    }
+
+    it.each(['SIGN_OUT', 'CANCEL'] as const)('%s revokes the new tokens (never stored) and ends signed out', async (type) => {
+      const { cognito, storage, tokens, signedIn, release } = await confirming();
+      auth!.actor.send({ type });
+      release();
+      await signedIn.catch(() => {});
+      await waitFor(auth!.actor, (snapshot) => snapshot.matches('signedOut'));
+      expect(cognito.callsOf('RevokeToken').map((call) => (call.input as { Token: string }).Token)).toEqual([tokens.refreshToken]);
+      expect(storage.getItem(KEY)).toBeNull();
+      expect(auth!.actor.getSnapshot().context).toMatchObject({ session: null, newDevice: null, endReason: 'user' });
+    });
+
+    it("another tab's sign-out does not end this new session", async () => {
+      const { signedIn, release } = await confirming();
+      auth!.actor.send({ type: 'SIGNED_OUT_ELSEWHERE', reason: 'user' });
+      release();
+      await signedIn;
+      expect(topState(auth!.actor.getSnapshot())).toBe('signedIn');
+    });
+  });
+
   it('without a devices port: signed in, and told how to remember devices', async () => {
     const cognito = new FakeCognito().on('InitiateAuth', () => answerWith(tokensNow(0, DEVICE_KEY), { DeviceKey: DEVICE_KEY, DeviceGroupKey: '-group' }));
     start(cognito);
