@@ -69,7 +69,7 @@ export function createAuth(config: AuthConfig): Auth {
     choice: options.choice,
     passkeys: options.passkeys,
     // A tier that keeps secrets away from the page keeps the device secrets too.
-    devices: options.devices && tier?.devices ? tier.devices : options.devices,
+    devices: options.devices && tier?.devices ? tier.devices(options.devices) : options.devices,
   };
   actor = createActor(authMachine, {
     input: { config: machine, ports },

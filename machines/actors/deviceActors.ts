@@ -18,7 +18,7 @@ export function devicePort(ports: Pick<AuthPorts, 'devices'>): DevicePort {
 
 type ChartInput<Input> = Input & AuthMachineInput;
 
-export const confirmDevice = fromPromise<{ remembered: boolean }, ChartInput<ConfirmDeviceInput>>(({ input, signal }) =>
+export const confirmDevice = fromPromise<void, ChartInput<ConfirmDeviceInput>>(({ input, signal }) =>
   devicePort(input.ports).confirm(input, signal),
 );
 

@@ -30,14 +30,17 @@ export type KeptDeviceInput = DeviceContext & { deviceKey: string } & ({ sub: st
  * tracking do not carry them.
  */
 export interface DevicePort {
+  /**
+   * What ConfirmDevice names this device in the user's list, when the app chose it; a tier that
+   * confirms devices elsewhere (the worker tier's vault) sends it there.
+   */
+  readonly deviceName?: string;
   /** The key of the device remembered here for this sign-in name (InitiateAuth's DEVICE_KEY); null when none. */
   deviceKeyFor(input: DeviceContext & { username: string }): string | null;
   /** ConfirmDevice with a new device secret, kept for the signed-in user. */
-  confirm(input: ConfirmDeviceInput, signal: AbortSignal): Promise<{ remembered: boolean }>;
+  confirm(input: ConfirmDeviceInput, signal: AbortSignal): Promise<void>;
   /** DEVICE_SRP_AUTH then DEVICE_PASSWORD_VERIFIER: this device proves its secret; tokens or the next step. */
   prove(input: ProveDeviceInput, signal: AbortSignal): Promise<SignInResult>;
-  /** After UpdateDeviceStatus: the device kept here for the user is remembered now. */
-  markRemembered(input: KeptDeviceInput): Promise<void>;
   /** After ForgetDevice, the user's deletion, or the pool not knowing it: its secret goes, if it is the one kept here. */
   forget(input: KeptDeviceInput): Promise<void>;
 }

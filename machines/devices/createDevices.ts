@@ -24,7 +24,10 @@ export interface Devices {
   listDevices(): Promise<Device[]>;
   /** Remembers this browser (pools where the user opts in): its sign-ins may then skip MFA. */
   rememberDevice(): Promise<void>;
-  /** Forgets a device (this browser when no key is given); this browser's secret goes with it. */
+  /**
+   * Forgets a device (this browser when no key is given). Forgetting this browser also signs it
+   * out: its secret goes, and the pool refreshes no token of a forgotten device.
+   */
   forgetDevice(deviceKey?: string): Promise<void>;
 }
 
@@ -62,11 +65,10 @@ export function createDevices(auth: Auth): Devices {
       return devices;
     },
     async rememberDevice() {
-      const port = devicePort(ports);
-      const { accessToken, deviceKey, sub } = await signedIn();
-      const target = thisDevice(deviceKey);
-      await ports.transport.call('UpdateDeviceStatus', { AccessToken: accessToken, DeviceKey: target, DeviceRememberedStatus: 'remembered' });
-      await port.markRemembered({ config, ports, sub, deviceKey: target });
+      // Remembered at the pool with no secret kept here, it could never prove itself.
+      devicePort(ports);
+      const { accessToken, deviceKey } = await signedIn();
+      await ports.transport.call('UpdateDeviceStatus', { AccessToken: accessToken, DeviceKey: thisDevice(deviceKey), DeviceRememberedStatus: 'remembered' });
     },
     async forgetDevice(key) {
       const port = devicePort(ports);
@@ -79,6 +81,8 @@ export function createDevices(auth: Auth): Devices {
         if (!(error instanceof AuthError && error.cognitoName === 'ResourceNotFoundException')) throw error;
       }
       await port.forget({ config, ports, sub, deviceKey: target });
+      // Its session would end at the next refresh anyway: end it now, on purpose.
+      if (target === deviceKey) await auth.signOut();
     },
   };
 }

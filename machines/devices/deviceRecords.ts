@@ -9,8 +9,6 @@ export interface DeviceRecord {
   deviceGroupKey: string;
   /** The device's random password (a secret, like a refresh token): its SRP verifier is Cognito's. */
   devicePassword: string;
-  /** False on pools where the user opts in and has not (yet): tracked, not remembered. */
-  remembered: boolean;
 }
 
 interface StoredDeviceV1 extends DeviceRecord {
@@ -86,9 +84,9 @@ function parseRecord(raw: string): DeviceRecord | null {
   if (typeof data !== 'object' || data === null) return null;
   const record = data as Record<string, unknown>;
   const texts = ['sub', 'deviceKey', 'deviceGroupKey', 'devicePassword'] as const;
-  if (record.version !== 1 || typeof record.remembered !== 'boolean' || !texts.every((name) => typeof record[name] === 'string' && record[name] !== '')) {
+  if (record.version !== 1 || !texts.every((name) => typeof record[name] === 'string' && record[name] !== '')) {
     return null;
   }
-  const { sub, deviceKey, deviceGroupKey, devicePassword, remembered } = record as unknown as StoredDeviceV1;
-  return { sub, deviceKey, deviceGroupKey, devicePassword, remembered };
+  const { sub, deviceKey, deviceGroupKey, devicePassword } = record as unknown as StoredDeviceV1;
+  return { sub, deviceKey, deviceGroupKey, devicePassword };
 }

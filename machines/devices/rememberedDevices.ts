@@ -13,9 +13,6 @@ export interface RememberedDevicesOptions {
   deviceName?: string;
 }
 
-/** Cognito's answers when the device named is not (or no longer) one of the user's. */
-const UNKNOWN_DEVICE = ['NotAuthorizedException', 'ResourceNotFoundException'];
-
 /**
  * Remembered devices for `createAuth({ devices: rememberedDevices() })`, from `authchart/devices`:
  * on a pool that tracks devices, the device Cognito names at sign-in is confirmed with an SRP
@@ -24,6 +21,8 @@ const UNKNOWN_DEVICE = ['NotAuthorizedException', 'ResourceNotFoundException'];
  */
 export function rememberedDevices(options: RememberedDevicesOptions = {}): DevicePort {
   return {
+    ...(options.deviceName === undefined ? {} : { deviceName: options.deviceName }),
+
     deviceKeyFor({ config, ports, username }) {
       return readDeviceFor(ports.storage, config.storageKey, username)?.deviceKey ?? null;
     },
@@ -40,10 +39,9 @@ export function rememberedDevices(options: RememberedDevicesOptions = {}): Devic
         },
         { signal },
       );
-      // On pools where users opt in, the device is tracked now and remembered when they say so.
-      const remembered = answer.UserConfirmationNecessary !== true;
-      storeDevice(ports.storage, config.storageKey, { sub: session.idClaims.sub, ...newDevice, devicePassword, remembered }, signInNamesOf(session));
-      return { remembered };
+      // Whether the pool remembers it now or once the user says so (UserConfirmationNecessary),
+      // the secret is kept: the pool asks for the proof only of a remembered device.
+      storeDevice(ports.storage, config.storageKey, { sub: session.idClaims.sub, ...newDevice, devicePassword }, signInNamesOf(session));
     },
 
     async prove({ config, ports, challenge }: ProveDeviceInput, signal: AbortSignal): Promise<SignInResult> {
@@ -83,11 +81,6 @@ export function rememberedDevices(options: RememberedDevicesOptions = {}): Devic
       }
     },
 
-    async markRemembered(input: KeptDeviceInput) {
-      const record = keptDevice(input);
-      if (record) storeDevice(input.ports.storage, input.config.storageKey, { ...record, remembered: true }, []);
-    },
-
     async forget(input: KeptDeviceInput) {
       const record = keptDevice(input);
       if (record) forgetDeviceOf(input.ports.storage, input.config.storageKey, record.sub);
@@ -103,10 +96,13 @@ function keptDevice(input: KeptDeviceInput): DeviceRecord | null {
   return record?.deviceKey === input.deviceKey ? record : null;
 }
 
-/** A device the pool refuses is forgotten here, so the next sign-in is a new device's. */
+/**
+ * A device the pool no longer knows (ResourceNotFound: forgotten elsewhere) is forgotten here, so
+ * the next sign-in is a new device's. Any other refusal is the sign-in's (a session that ran out,
+ * a disabled user: NotAuthorized) and keeps the device.
+ */
 function forgetIfUnknown(error: unknown, device: DeviceRecord, storage: Parameters<typeof forgetDeviceOf>[0], storageKey: string): unknown {
-  const name = toAuthError(error).cognitoName;
-  if (name === undefined || !UNKNOWN_DEVICE.includes(name)) return error;
+  if (toAuthError(error).cognitoName !== 'ResourceNotFoundException') return error;
   forgetDeviceOf(storage, storageKey, device.sub);
   return deviceForgotten(error);
 }

@@ -13,10 +13,11 @@ export interface StorageTier {
   /** The transport that goes with this storage, given createAuth's request options. */
   transport(options: Omit<FetchTransportOptions, 'fetch'>): CognitoTransport;
   /**
-   * Remembered devices whose secrets stay in the tier too; used instead of `createAuth`'s
-   * `devices` when the app asks for remembered devices (the worker tier's run in its worker).
+   * Remembered devices whose secrets stay in the tier too, used instead of `createAuth`'s
+   * `devices` (given, for its options) when the app asks for remembered devices: the worker
+   * tier's run in its worker.
    */
-  devices?: DevicePort;
+  devices?(appDevices: DevicePort): DevicePort;
   /** Ends what the tier started (a worker). */
   stop(): void;
 }

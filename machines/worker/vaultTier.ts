@@ -14,7 +14,7 @@ export function vaultTier(port: VaultPort, stop: () => void): StorageTier {
   return {
     storage: memoryStorage('worker'),
     transport: (options) => workerTransport(client, options),
-    devices: workerDevices(client),
+    devices: (appDevices) => workerDevices(client, appDevices.deviceName),
     stop,
   };
 }

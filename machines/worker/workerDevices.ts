@@ -2,6 +2,7 @@ import type { SignInResult } from '../AuthContext.js';
 import type { DevicePort } from '../devices/DevicePort.js';
 import { signInNamesOf } from '../devices/deviceRecords.js';
 import type { VaultClient } from './vaultClient.js';
+import type { PageConfirmInput } from './vaultDevices.js';
 
 /** A port input as it crosses to the worker: the page's ports stay here (the worker has its own). */
 function withoutPorts<Input extends { ports: unknown }>(input: Input): Omit<Input, 'ports'> {
@@ -15,7 +16,7 @@ function withoutPorts<Input extends { ports: unknown }>(input: Input): Omit<Inpu
  * which device key goes with which sign-in name (device keys are no secret: access tokens carry
  * them); both are lost on reload, like the worker's refresh tokens.
  */
-export function workerDevices(client: VaultClient): DevicePort {
+export function workerDevices(client: VaultClient, deviceName: string | undefined): DevicePort {
   const keysByName = new Map<string, string>();
   const forgetKey = (deviceKey: string) => {
     for (const [name, key] of keysByName) if (key === deviceKey) keysByName.delete(name);
@@ -25,9 +26,9 @@ export function workerDevices(client: VaultClient): DevicePort {
     deviceKeyFor: ({ username }) => keysByName.get(username) ?? null,
 
     async confirm(input, signal) {
-      const confirmed = (await client.request({ kind: 'device', operation: 'confirm', input: withoutPorts(input) }, signal)) as { remembered: boolean };
+      const confirm: PageConfirmInput = { ...withoutPorts(input), ...(deviceName === undefined ? {} : { deviceName }) };
+      await client.request({ kind: 'device', operation: 'confirm', input: confirm }, signal);
       for (const name of signInNamesOf(input.session)) keysByName.set(name, input.newDevice.deviceKey);
-      return confirmed;
     },
 
     async prove(input, signal) {
@@ -39,10 +40,6 @@ export function workerDevices(client: VaultClient): DevicePort {
         if (deviceKey && (error as { code?: string }).code === 'deviceForgotten') forgetKey(deviceKey);
         throw error;
       }
-    },
-
-    async markRemembered(input) {
-      await client.request({ kind: 'device', operation: 'markRemembered', input: withoutPorts(input) });
     },
 
     async forget(input) {

@@ -89,7 +89,6 @@ const MODEL_DEVICES: DevicePort = {
   prove: async () => {
     throw new Error('scripted by the model');
   },
-  markRemembered: async () => {},
   forget: async () => {},
 };
 
@@ -271,7 +270,7 @@ export const ACTOR_OUTCOMES: Record<string, { outputs: unknown[] | ((context: Au
     outputs: [{ challenge: challenge('SELECT_CHALLENGE', { choices: CHOICES }) }, { challenge: challenge('WEB_AUTHN', { choices: [] }) }],
     errors: [error('network')],
   },
-  confirmDevice: { outputs: [{ remembered: true }], errors: [error('network')] },
+  confirmDevice: { outputs: [undefined], errors: [error('network')] },
   // A remembered device: tokens, or MFA where the pool does not skip it; or a device the pool forgot.
   proveDevice: { outputs: [signedInResult, { challenge: challenge('SOFTWARE_TOKEN_MFA') }], errors: [error('deviceForgotten')] },
   respondToChallenge: {

@@ -4,6 +4,7 @@ import { createDevices, rememberedDevices } from '../../../machines/devices/inde
 import { readDeviceOf, signInNamesOf, storeDevice } from '../../../machines/devices/deviceRecords.js';
 import { createSession } from '../../../machines/tokens/createSession.js';
 import { serializeSession, storageKey } from '../../../machines/storage/storedSession.js';
+import { topState } from '../../support/topState.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import { makeJwt, makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
 
@@ -35,7 +36,7 @@ async function signedIn(deviceKey: string | null = THIS_DEVICE) {
   const storage = memoryStorage();
   const session = createSession(tokensFor(deviceKey), TEST_POOL, Date.now());
   storage.setItem(KEY, serializeSession(session));
-  if (deviceKey) storeDevice(storage, KEY, { sub: SUB, deviceKey, deviceGroupKey: '-g', devicePassword: 'pw', remembered: false }, signInNamesOf(session));
+  if (deviceKey) storeDevice(storage, KEY, { sub: SUB, deviceKey, deviceGroupKey: '-g', devicePassword: 'pw' }, signInNamesOf(session));
   auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage, transport: cognito, wake: null, devices: rememberedDevices() });
   await auth.getTokens();
   return { cognito, storage, devices: createDevices(auth), accessToken: session.tokens.accessToken };
@@ -72,20 +73,24 @@ describe('createDevices', () => {
     ]);
   });
 
-  it('remembers this browser, at Cognito and beside the session', async () => {
+  it('remembers this browser at Cognito; the secret kept here is the same', async () => {
     const { cognito, storage, devices, accessToken } = await signedIn();
+    const kept = readDeviceOf(storage, KEY, SUB);
     cognito.on('UpdateDeviceStatus', () => ({}));
     await devices.rememberDevice();
     expect(cognito.callsOf('UpdateDeviceStatus')[0]!.input).toEqual({ AccessToken: accessToken, DeviceKey: THIS_DEVICE, DeviceRememberedStatus: 'remembered' });
-    expect(readDeviceOf(storage, KEY, SUB)?.remembered).toBe(true);
+    expect(readDeviceOf(storage, KEY, SUB)).toEqual(kept);
   });
 
-  it('forgets this browser: at Cognito, and its secret here', async () => {
+  it('forgets this browser: at Cognito, its secret here, and its session (the pool refreshes no token of a forgotten device)', async () => {
     const { cognito, storage, devices, accessToken } = await signedIn();
-    cognito.on('ForgetDevice', () => ({}));
+    cognito.on('ForgetDevice', () => ({})).on('RevokeToken', () => ({}));
     await devices.forgetDevice();
     expect(cognito.callsOf('ForgetDevice')[0]!.input).toEqual({ AccessToken: accessToken, DeviceKey: THIS_DEVICE });
     expect(readDeviceOf(storage, KEY, SUB)).toBeNull();
+    expect(topState(auth!.actor.getSnapshot())).toBe('signedOut');
+    expect(auth!.actor.getSnapshot().context.endReason).toBe('user');
+    expect(storage.getItem(KEY)).toBeNull();
   });
 
   it('forgets another device and keeps this one’s secret', async () => {

@@ -9,7 +9,7 @@ import { makeJwt, makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
 
 const config = resolveConfig({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId });
 const NOW = Date.UTC(2026, 0, 1);
-const DEVICE = { deviceKey: 'us-east-1_d1', deviceGroupKey: '-g1', devicePassword: 'secret-password', remembered: true };
+const DEVICE = { deviceKey: 'us-east-1_d1', deviceGroupKey: '-g1', devicePassword: 'secret-password' };
 
 /** A session of the user `sub`, known by `username` and `email`. */
 function sessionOf(sub: string, username: string, email?: string) {
@@ -48,7 +48,7 @@ describe('device records: per pool, client and user', () => {
     storage.setItem(`${config.storageKey}:deviceOf:mallory`, 'sub-a');
     storage.setItem(`${config.storageKey}:device:sub-a`, JSON.stringify({ version: 1, sub: 'sub-x', ...DEVICE }));
     expect(readDeviceFor(storage, config.storageKey, 'mallory')).toBeNull();
-    for (const junk of ['not json', 'null', '[]', JSON.stringify({ version: 2, sub: 'sub-a', ...DEVICE }), JSON.stringify({ version: 1, sub: 'sub-a', ...DEVICE, devicePassword: '' }), JSON.stringify({ version: 1, sub: 'sub-a', ...DEVICE, remembered: 'yes' })]) {
+    for (const junk of ['not json', 'null', '[]', JSON.stringify({ version: 2, sub: 'sub-a', ...DEVICE }), JSON.stringify({ version: 1, sub: 'sub-a', ...DEVICE, devicePassword: '' }), JSON.stringify({ version: 1, sub: 'sub-a', ...DEVICE, deviceKey: 7 })]) {
       storage.setItem(`${config.storageKey}:device:sub-a`, junk);
       expect(readDeviceOf(storage, config.storageKey, 'sub-a'), junk).toBeNull();
     }

@@ -47,12 +47,10 @@ function stubDevices(overrides: Partial<DevicePort> = {}) {
     },
     confirm: async ({ newDevice }) => {
       asked.push(`confirm:${newDevice.deviceKey}`);
-      return { remembered: true };
     },
     prove: async () => {
       throw new Error('not expected');
     },
-    markRemembered: async () => {},
     forget: async () => {},
     ...overrides,
   };
@@ -145,7 +143,7 @@ describe('a device named at sign-in', () => {
   // The pool refreshes only a confirmed device's tokens: a failed confirmation would end the
   // session at its first refresh.
   it.each([
-    ['confirms it before its first refresh', () => ({ remembered: true })],
+    ['confirms it before its first refresh', () => {}],
     ['its confirmation having reached the pool (DeviceKeyExists), refreshes all the same', () => {
       throw new AuthError('invalidRequest', 'Device key already exists.', { cognitoName: 'DeviceKeyExistsException' });
     }],
@@ -203,7 +201,6 @@ describe('a device named at sign-in', () => {
       const devices = stubDevices({
         confirm: async () => {
           await held;
-          return { remembered: true };
         },
       });
       const { storage } = start(cognito, { devices: devices.port });

@@ -1,6 +1,8 @@
 import { waitFor } from 'xstate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAuth, memoryStorage, type Auth, type AuthConfig, type TokenStorage } from '../../../machines/index.js';
+import { AuthError, createAuth, memoryStorage, resolveConfig, type Auth, type AuthConfig, type TokenStorage } from '../../../machines/index.js';
+import { readDeviceOf, storeDevice } from '../../../machines/devices/deviceRecords.js';
+import { FakeCognito } from '../../support/FakeCognito.js';
 import type { StorageTier } from '../../../machines/storage/StorageTier.js';
 import { createDevices, rememberedDevices } from '../../../machines/devices/index.js';
 import { vaultTier } from '../../../machines/worker/vaultTier.js';
@@ -10,7 +12,6 @@ import { deviceTrackingCognito, MFA_CODE, type DeviceTrackingOptions } from '../
 import { SrpVerifier } from '../../support/srp/srpVerifier.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
 import { topState } from '../../support/topState.js';
-import type { FakeCognito } from '../../support/FakeCognito.js';
 
 // Remembered devices end to end in Node: authchart with `rememberedDevices()` against a pool that
 // tracks devices (test/support/srp/deviceTrackingCognito.ts, a fake shaped as Cognito's API
@@ -206,7 +207,7 @@ describe('a pool where users opt in ("userOptIn")', () => {
     expect(challengesAnswered(pool).slice(-2)).toEqual(['DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
   });
 
-  it('forgetting this browser ends its remembering here and at the pool', async () => {
+  it('forgetting this browser ends its remembering here and at the pool, and its session', async () => {
     const pool = await trackingPool({ mode: 'userOptIn' });
     const storage = memoryStorage();
     const auth = start(pool, storage);
@@ -214,8 +215,7 @@ describe('a pool where users opt in ("userOptIn")', () => {
     const devices = createDevices(auth);
     await devices.rememberDevice();
     await devices.forgetDevice();
-    expect(await devices.listDevices()).toEqual([]);
-    await auth.signOut();
+    expect(topState(auth.actor.getSnapshot())).toBe('signedOut');
     await auth.signIn({ username: 'alice', password: PASSWORD });
     // No key sent any more: a new device.
     expect(pool.callsOf('InitiateAuth').at(-1)!.input).not.toMatchObject({ AuthParameters: { DEVICE_KEY: expect.anything() } });
@@ -235,6 +235,8 @@ describe('the worker tier keeps device secrets in its vault', () => {
     const auth = start(pool, tier);
     await auth.signIn({ username: 'alice', password: PASSWORD });
     expect(pool.callsOf('ConfirmDevice')).toHaveLength(1);
+    // The app's rememberedDevices({ deviceName }) holds in the worker too.
+    expect(pool.callsOf('ConfirmDevice')[0]!.input).toMatchObject({ DeviceName: 'Test browser' });
     const pageStorage = auth.actor.getSnapshot().context.ports.storage as TokenStorage & { dump?: () => unknown };
     expect(pageStorage.getItem(`authchart:${TEST_POOL.userPoolId}:${TEST_POOL.clientId}:device:${ALICE}`)).toBeNull();
 
@@ -244,5 +246,26 @@ describe('the worker tier keeps device secrets in its vault', () => {
     expect(challengesAnswered(pool).slice(-2)).toEqual(['DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
     // The proof's tokens came through the vault too: the page has a handle for the refresh token.
     expect(auth.actor.getSnapshot().context.session!.tokens.refreshToken).toMatch(/^vault:/);
+  });
+});
+
+describe("a device's proof refused", () => {
+  const config = resolveConfig({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId });
+  const device = { sub: ALICE, deviceKey: 'us-east-1_dev1', deviceGroupKey: '-g1', devicePassword: 'device-password' };
+  const challenge = { name: 'DEVICE_SRP_AUTH', kind: 'device', challengeSession: 'session', username: ALICE, parameters: {}, totpSetup: null, firstFactor: null } as const;
+
+  it.each([
+    ['ResourceNotFoundException', 'forgotten elsewhere: deviceForgotten, and forgotten here', 'deviceForgotten', null],
+    ['NotAuthorizedException', "the sign-in's (its session ran out, the user is disabled): the device is kept", 'invalidCredentials', device],
+  ] as const)('%s: %s', async (cognitoName, _, code, kept) => {
+    const storage = memoryStorage();
+    storeDevice(storage, config.storageKey, device, [ALICE]);
+    const transport = new FakeCognito().on('RespondToAuthChallenge', () => {
+      throw new AuthError(code === 'deviceForgotten' ? 'invalidRequest' : code, 'refused', { cognitoName });
+    });
+    const ports = { transport, storage, clock: { now: () => Date.now() } };
+    const error = await rememberedDevices().prove({ config, ports, challenge }, new AbortController().signal).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code });
+    expect(readDeviceOf(storage, config.storageKey, ALICE)).toEqual(kept);
   });
 });
