@@ -88,7 +88,7 @@ export function resolveOptions(config: AuthConfig): ResolvedOptions {
   if (config.passkeys !== undefined && config.passkeys !== null && !hasMethods(config.passkeys, 'authenticate', 'register')) {
     throw invalidOption('passkeys', "null or made by browserPasskeys() from 'authchart/passkeys'");
   }
-  if (config.devices !== undefined && !hasMethods(config.devices, 'deviceKeyFor', 'confirm', 'prove')) {
+  if (config.devices !== undefined && !hasMethods(config.devices, 'deviceKeyFor', 'confirm', 'prove', 'forget', 'forgetName')) {
     throw invalidOption('devices', "made by rememberedDevices() from 'authchart/devices'");
   }
   const clock = config.clock ?? wallClock;

@@ -20,8 +20,11 @@ export type ConfirmDeviceInput = DeviceContext & { session: Session; newDevice: 
 
 export type ProveDeviceInput = DeviceContext & { challenge: Challenge };
 
-/** One of the user's devices (by `sub`, or by a name they sign in with): the one whose secret may be kept here. */
-export type KeptDeviceInput = DeviceContext & { deviceKey: string } & ({ sub: string } | { username: string });
+/** One of the user's devices: the one whose secret may be kept here. */
+export type KeptDeviceInput = DeviceContext & { deviceKey: string; sub: string };
+
+/** A name signed in with, and the device key it led to. */
+export type SignInNameInput = DeviceContext & { deviceKey: string; username: string };
 
 /**
  * Remembered devices (`rememberedDevices()` from `authchart/devices`): the chart's states for
@@ -41,6 +44,12 @@ export interface DevicePort {
   confirm(input: ConfirmDeviceInput, signal: AbortSignal): Promise<void>;
   /** DEVICE_SRP_AUTH then DEVICE_PASSWORD_VERIFIER: this device proves its secret; tokens or the next step. */
   prove(input: ProveDeviceInput, signal: AbortSignal): Promise<SignInResult>;
-  /** After ForgetDevice, the user's deletion, or the pool not knowing it: its secret goes, if it is the one kept here. */
+  /** After ForgetDevice, the user's deletion, or the pool forgetting it: its secret goes, if it is the one kept here. */
   forget(input: KeptDeviceInput): Promise<void>;
+  /**
+   * The pool refused the device this name led to: the name leads nowhere now. The device itself
+   * stays: the name may belong to another user now, whose sign-in must not cost the first user
+   * their device (when the device is gone for good, the next one confirmed takes its place).
+   */
+  forgetName(input: SignInNameInput): Promise<void>;
 }

@@ -51,6 +51,16 @@ export function storeDevice(storage: TokenStorage, storageKey: string, record: D
   }
 }
 
+/** The name leads to no device any more, if it led to `deviceKey`. */
+export function forgetNameOf(storage: TokenStorage, storageKey: string, name: string, deviceKey: string): void {
+  if (readDeviceFor(storage, storageKey, name)?.deviceKey !== deviceKey) return;
+  try {
+    storage.removeItem(nameKey(storageKey, name));
+  } catch {
+    // Storage that cannot be written: the pool refuses the key again, and it is asked again without it.
+  }
+}
+
 /** Forgets the user's device secret; their names then lead nowhere. */
 export function forgetDeviceOf(storage: TokenStorage, storageKey: string, sub: string): void {
   try {

@@ -5,8 +5,8 @@ import { createDeviceVerifier } from '../srp/deviceVerifier.js';
 import { deviceClaim } from '../srp/deviceClaim.js';
 import { startSrp } from '../srp/startSrp.js';
 import { browserDeviceName } from './browserDeviceName.js';
-import type { ConfirmDeviceInput, DevicePort, KeptDeviceInput, ProveDeviceInput } from './DevicePort.js';
-import { forgetDeviceOf, readDeviceFor, readDeviceOf, signInNamesOf, storeDevice, type DeviceRecord } from './deviceRecords.js';
+import type { ConfirmDeviceInput, DevicePort, KeptDeviceInput, ProveDeviceInput, SignInNameInput } from './DevicePort.js';
+import { forgetDeviceOf, forgetNameOf, readDeviceFor, readDeviceOf, signInNamesOf, storeDevice, type DeviceRecord } from './deviceRecords.js';
 
 export interface RememberedDevicesOptions {
   /** What the user sees in their list of devices (ConfirmDevice's DeviceName); default: browser and platform. */
@@ -81,19 +81,14 @@ export function rememberedDevices(options: RememberedDevicesOptions = {}): Devic
       }
     },
 
-    async forget(input: KeptDeviceInput) {
-      const record = keptDevice(input);
-      if (record) forgetDeviceOf(input.ports.storage, input.config.storageKey, record.sub);
+    async forget({ config, ports, sub, deviceKey }: KeptDeviceInput) {
+      if (readDeviceOf(ports.storage, config.storageKey, sub)?.deviceKey === deviceKey) forgetDeviceOf(ports.storage, config.storageKey, sub);
+    },
+
+    async forgetName({ config, ports, username, deviceKey }: SignInNameInput) {
+      forgetNameOf(ports.storage, config.storageKey, username, deviceKey);
     },
   };
-}
-
-/** The record kept here for that user, when it is of that device. */
-function keptDevice(input: KeptDeviceInput): DeviceRecord | null {
-  const { storage } = input.ports;
-  const { storageKey } = input.config;
-  const record = 'sub' in input ? readDeviceOf(storage, storageKey, input.sub) : readDeviceFor(storage, storageKey, input.username);
-  return record?.deviceKey === input.deviceKey ? record : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Clock } from '../AuthPorts.js';
 import type { CognitoTransport } from '../cognito/CognitoTransport.js';
-import type { ConfirmDeviceInput, DeviceContext, KeptDeviceInput, ProveDeviceInput } from '../devices/DevicePort.js';
+import type { ConfirmDeviceInput, DeviceContext, KeptDeviceInput, ProveDeviceInput, SignInNameInput } from '../devices/DevicePort.js';
 import { rememberedDevices } from '../devices/rememberedDevices.js';
 import { memoryStorage } from '../storage/memoryStorage.js';
 import type { DeviceOperation } from './vaultProtocol.js';
@@ -29,6 +29,8 @@ export function vaultDevices(transport: CognitoTransport, clock: Clock): (operat
         return devices.prove({ ...(input as PageInput<ProveDeviceInput>), ports }, signal);
       case 'forget':
         return devices.forget({ ...(input as PageInput<KeptDeviceInput>), ports });
+      case 'forgetName':
+        return devices.forgetName({ ...(input as PageInput<SignInNameInput>), ports });
     }
   };
 }

@@ -3,7 +3,7 @@ import type { CognitoOperation } from '../cognito/CognitoTransport.js';
 import type { FetchTransportOptions } from '../cognito/fetchTransport.js';
 
 /** What the worker's remembered devices do for the page: their secrets stay in the worker. */
-export type DeviceOperation = 'confirm' | 'prove' | 'forget';
+export type DeviceOperation = 'confirm' | 'prove' | 'forget' | 'forgetName';
 
 /** Page → worker. */
 export type VaultRequest =

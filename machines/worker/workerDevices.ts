@@ -46,5 +46,10 @@ export function workerDevices(client: VaultClient, deviceName: string | undefine
       await client.request({ kind: 'device', operation: 'forget', input: withoutPorts(input) });
       forgetKey(input.deviceKey);
     },
+
+    async forgetName(input) {
+      await client.request({ kind: 'device', operation: 'forgetName', input: withoutPorts(input) });
+      if (keysByName.get(input.username) === input.deviceKey) keysByName.delete(input.username);
+    },
   };
 }

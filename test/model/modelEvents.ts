@@ -90,6 +90,7 @@ const MODEL_DEVICES: DevicePort = {
     throw new Error('scripted by the model');
   },
   forget: async () => {},
+  forgetName: async () => {},
 };
 
 /** Fake ports for the model and its replays: no other tabs, no browser signals, fixed jitter, managed login, choice-based sign-in and passkeys on. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../machines/index.js';
-import { forgetDeviceOf, readDeviceFor, readDeviceOf, signInNamesOf, storeDevice, type DeviceRecord } from '../../../machines/devices/deviceRecords.js';
+import { forgetDeviceOf, forgetNameOf, readDeviceFor, readDeviceOf, signInNamesOf, storeDevice, type DeviceRecord } from '../../../machines/devices/deviceRecords.js';
 import { memoryStorage } from '../../../machines/storage/memoryStorage.js';
 import type { TokenStorage } from '../../../machines/storage/TokenStorage.js';
 import { createSession } from '../../../machines/tokens/createSession.js';
@@ -41,6 +41,18 @@ describe('device records: per pool, client and user', () => {
     keep(storage, sessionOf('sub-b', 'bob', 'shared@example.com'), { ...DEVICE, deviceKey: 'us-east-1_d2' });
     expect(readDeviceFor(storage, config.storageKey, 'shared@example.com')?.sub).toBe('sub-b');
     expect(readDeviceFor(storage, config.storageKey, 'alice')?.deviceKey).toBe('us-east-1_d1');
+  });
+
+  it('a name the pool refused a device for stops leading to it; the device and its other names stay', () => {
+    const storage = memoryStorage();
+    keep(storage, sessionOf('sub-a', 'alice', 'alice@example.com'), DEVICE);
+    // Another key (the name already leads elsewhere): nothing changes.
+    forgetNameOf(storage, config.storageKey, 'alice@example.com', 'us-east-1_other');
+    expect(readDeviceFor(storage, config.storageKey, 'alice@example.com')?.deviceKey).toBe('us-east-1_d1');
+    forgetNameOf(storage, config.storageKey, 'alice@example.com', 'us-east-1_d1');
+    expect(readDeviceFor(storage, config.storageKey, 'alice@example.com')).toBeNull();
+    expect(readDeviceFor(storage, config.storageKey, 'alice')?.deviceKey).toBe('us-east-1_d1');
+    expect(readDeviceOf(storage, config.storageKey, 'sub-a')).not.toBeNull();
   });
 
   it('a record whose sub is not the one it is filed under, or junk, is no device', () => {

@@ -52,6 +52,7 @@ function stubDevices(overrides: Partial<DevicePort> = {}) {
       throw new Error('not expected');
     },
     forget: async () => {},
+    forgetName: async () => {},
     ...overrides,
   };
   return { port, asked };
@@ -295,7 +296,7 @@ describe('a device the pool no longer knows (forgotten from another browser)', (
   it.each([
     ['USER_PASSWORD_AUTH', {}],
     ['USER_AUTH', { authFlow: 'USER_AUTH', choice: choiceBasedSignIn() }],
-  ] as [string, Partial<AuthConfig>][])('%s: is forgotten here and the sign-in asked again without it', async (_, config) => {
+  ] as [string, Partial<AuthConfig>][])('%s: the name stops leading to it and the sign-in is asked again without it', async (_, config) => {
     const cognito = new FakeCognito().on('InitiateAuth', (input) => {
       if (input.AuthParameters?.['DEVICE_KEY']) throw unknownDevice();
       return answerWith(tokensNow(0));
@@ -303,8 +304,11 @@ describe('a device the pool no longer knows (forgotten from another browser)', (
     const forgotten: unknown[] = [];
     const devices = stubDevices({
       deviceKeyFor: () => 'us-east-1_stale',
-      forget: async ({ deviceKey, ...rest }) => {
-        forgotten.push({ deviceKey, username: 'username' in rest ? rest.username : undefined });
+      forget: async () => {
+        throw new Error('the device is not forgotten: only the name that led to it');
+      },
+      forgetName: async ({ deviceKey, username }) => {
+        forgotten.push({ deviceKey, username });
       },
     });
     ({ auth } = start(cognito, { devices: devices.port, ...config }));
@@ -320,7 +324,11 @@ describe('a device the pool no longer knows (forgotten from another browser)', (
       throw new AuthError('invalidCredentials', 'Incorrect username or password.', { cognitoName: 'NotAuthorizedException' });
     });
     const forgotten: unknown[] = [];
-    const devices = stubDevices({ deviceKeyFor: () => 'us-east-1_kept', forget: async (input) => void forgotten.push(input) });
+    const devices = stubDevices({
+      deviceKeyFor: () => 'us-east-1_kept',
+      forget: async (input) => void forgotten.push(input),
+      forgetName: async (input) => void forgotten.push(input),
+    });
     ({ auth } = start(cognito, { devices: devices.port }));
     await expect(auth.signIn({ username: 'demo', password: 'wrong' })).rejects.toMatchObject({ code: 'invalidCredentials' });
     expect(forgotten).toEqual([]);

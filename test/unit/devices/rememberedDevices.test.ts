@@ -156,6 +156,29 @@ describe('a pool that remembers every device ("always")', () => {
     expect(pool.callsOf('ConfirmDevice')).toHaveLength(2);
   });
 
+  it("a name that now belongs to another user costs the first user nothing: their device still proves itself", async () => {
+    const verifier = new SrpVerifier(TEST_POOL.userPoolId);
+    await verifier.register([ALICE, 'alice@example.com'], PASSWORD, ALICE);
+    const pool = deviceTrackingCognito(verifier, { mode: 'always' });
+    const storage = memoryStorage();
+    const auth = start(pool, storage);
+    await auth.signIn({ username: 'alice@example.com', password: PASSWORD });
+    const alices = (pool.callsOf('ConfirmDevice')[0]!.input as { DeviceKey: string }).DeviceKey;
+    await auth.signOut();
+
+    // Alice's email moves to Bob (she changed hers; he took it).
+    await verifier.register(['alice@example.com', BOB], PASSWORD, BOB);
+    await auth.signIn({ username: 'alice@example.com', password: PASSWORD });
+    expect(auth.actor.getSnapshot().context.session!.idClaims.sub).toBe(BOB);
+    // Alice's key went once, was refused, and Bob signed in as a new device.
+    expect(pool.callsOf('ConfirmDevice')).toHaveLength(2);
+    await auth.signOut();
+
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    expect(pool.callsOf('InitiateAuth').at(-1)!.input).toMatchObject({ AuthParameters: { DEVICE_KEY: alices } });
+    expect(challengesAnswered(pool).slice(-2)).toEqual(['DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+  });
+
   it("the user's deletion forgets the device kept for them", async () => {
     const pool = await trackingPool({ mode: 'always' });
     pool.on('DeleteUser', () => ({}));

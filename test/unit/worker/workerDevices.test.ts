@@ -35,12 +35,12 @@ describe('workerDevices', () => {
     await devices.confirm({ config, ports, session, newDevice: { deviceKey: 'us-east-1_dev1', deviceGroupKey: 'g' } } as never, signal);
     expect(devices.deviceKeyFor({ config, ports, username })).toBe('us-east-1_dev1');
 
-    await devices.forget({ config, ports, deviceKey: 'us-east-1_dev1', username });
+    await devices.forget({ config, ports, deviceKey: 'us-east-1_dev1', sub: 'sub-1' });
     expect(calls.map(({ kind, operation }) => `${kind}:${operation}`)).toEqual(['device:confirm', 'device:forget']);
     // The name the app chose goes with the confirmation: the worker confirms with it.
     expect(calls[0]!.input).toMatchObject({ deviceName: 'Kiosk 7' });
     expect(calls[0]!.input).not.toHaveProperty('ports');
-    expect(calls[1]!.input).toEqual({ config, deviceKey: 'us-east-1_dev1', username });
+    expect(calls[1]!.input).toEqual({ config, deviceKey: 'us-east-1_dev1', sub: 'sub-1' });
     expect(devices.deviceKeyFor({ config, ports, username })).toBeNull();
   });
 
@@ -58,5 +58,19 @@ describe('workerDevices', () => {
     failure = new AuthError('deviceForgotten', 'gone');
     await expect(devices.prove({ config, ports, challenge }, signal)).rejects.toBe(failure);
     expect(devices.deviceKeyFor({ config, ports, username })).toBeNull();
+  });
+});
+
+describe('workerDevices.forgetName', () => {
+  it('drops only that name’s key, here and in the vault', async () => {
+    const { vault, calls } = client();
+    const devices = workerDevices(vault, undefined);
+    const username = String(session.idClaims['cognito:username']);
+    const email = String(session.idClaims['email']);
+    await devices.confirm({ config, ports, session, newDevice: { deviceKey: 'us-east-1_dev1', deviceGroupKey: 'g' } } as never, signal);
+    await devices.forgetName({ config, ports, deviceKey: 'us-east-1_dev1', username: email });
+    expect(calls.at(-1)).toMatchObject({ kind: 'device', operation: 'forgetName', input: { deviceKey: 'us-east-1_dev1', username: email } });
+    expect(devices.deviceKeyFor({ config, ports, username: email })).toBeNull();
+    expect(devices.deviceKeyFor({ config, ports, username })).toBe('us-east-1_dev1');
   });
 });
