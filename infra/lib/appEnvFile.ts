@@ -1,5 +1,8 @@
 import { APP_ENV_OUTPUTS, type AppEnvOutput } from './appEnvOutputs.js';
 
+/** Outputs a stack has only with managed login, other ways in or device tracking. */
+const OPTIONAL_OUTPUTS: readonly AppEnvOutput[] = ['OauthDomain', 'WaysIn', 'Devices'];
+
 /**
  * The env file the app is run (`npm run dev -- --real`) and built (scripts/deploy.ts) with,
  * from one stack's outputs as `cdk deploy --outputs-file` writes them. Variables the deploy does
@@ -9,8 +12,6 @@ import { APP_ENV_OUTPUTS, type AppEnvOutput } from './appEnvOutputs.js';
  * @param stackName  names the file's origin in its header
  * @param outputs    output key → value
  */
-const OPTIONAL_OUTPUTS: readonly AppEnvOutput[] = ['OauthDomain', 'WaysIn', 'Devices'];
-
 export function appEnvFile(stackName: string, outputs: Record<string, string>): string {
   const lines = [
     `# Written from the outputs of the CloudFormation stack ${stackName} (infra/scripts/writeEnv.ts).`,
