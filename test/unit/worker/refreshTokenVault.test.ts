@@ -4,7 +4,6 @@ import { createAuth, type Auth } from '../../../machines/index.js';
 import { serveVault } from '../../../machines/worker/serveVault.js';
 import { workerTransport } from '../../../machines/worker/workerTransport.js';
 import { vaultClient } from '../../../machines/worker/vaultClient.js';
-import { workerTier } from '../../../machines/worker/index.js';
 import { mapCognitoError } from '../../../machines/cognito/mapCognitoError.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
 import { createRefreshTokenVault } from '../../../machines/worker/refreshTokenVault.js';
@@ -118,9 +117,5 @@ describe('the worker tier: refresh tokens stay in the vault', () => {
     const snapshot = await waitFor(auth.actor, (s) => !s.hasTag('busy'));
     expect(snapshot.value).toBe('expired');
     expect(snapshot.context.error).toMatchObject({ code: 'invalidConfig', cognitoName: 'ResourceNotFoundException' });
-  });
-
-  it('refuses the worker tier where there are no Web Workers, with a clear error', () => {
-    expect(() => workerTier()).toThrow(/Web Workers/);
   });
 });
