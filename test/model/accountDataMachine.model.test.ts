@@ -1,13 +1,11 @@
 // The account data chart (authchart/account's createAccountData), walked as the settings' is:
 // paths that together take every transition, each replayed on the real actor with its requests
 // settled by hand.
-import { createActor, fromPromise, type AnyMachineSnapshot, type EventObject } from 'xstate';
-import { getShortestPaths } from 'xstate/graph';
-import { describe, expect, it } from 'vitest';
+import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import { expect } from 'vitest';
 import { accountDataMachine } from '../../machines/account/index.js';
 import { AuthError, memoryStorage, type AuthPorts } from '../../machines/index.js';
-import { flush } from '../support/ScriptedActors.js';
-import { allTransitionKeys, transitionKey } from '../support/transitionCoverage.js';
+import { describeRequestChartModel, type RequestOutcomes } from '../support/describeRequestChartModel.js';
 import { MODEL_CONFIG, modelPorts, T0 } from './modelEvents.js';
 
 const error = new AuthError('codeMismatch', 'codeMismatch');
@@ -15,7 +13,7 @@ const user = { username: 'demo', attributes: { email: 'demo@example.com' }, mfa:
 const delivery = { attributeName: 'email', destination: 'd***@e***', medium: 'EMAIL' };
 
 /** What each request may answer. */
-const OUTCOMES: Record<string, { outputs: unknown[]; error: AuthError }> = {
+const OUTCOMES: Record<string, RequestOutcomes> = {
   getUser: { outputs: [user], error },
   updateUserAttributes: { outputs: [[delivery]], error },
   sendVerificationCode: { outputs: [delivery], error },
@@ -34,21 +32,9 @@ const USER_EVENTS: EventObject[] = [
   { type: 'SESSION_ENDED' },
 ];
 
-/** Every user event, and the outcomes of the request in flight (its invoke id is its source). */
-function events(snapshot: AnyMachineSnapshot): EventObject[] {
-  return [
-    ...USER_EVENTS,
-    ...Object.keys(snapshot.children).flatMap((id) => [
-      ...OUTCOMES[id]!.outputs.map((output) => ({ type: `xstate.done.actor.${id}`, output, actorId: id })),
-      { type: `xstate.error.actor.${id}`, error: OUTCOMES[id]!.error, actorId: id },
-    ]),
-  ];
-}
 
-const eventKey = (event: EventObject) => event.type;
 /** What matters to the next step: the state, and whether user data or a pending code is held. */
-const stateKey = (snapshot: AnyMachineSnapshot | undefined) =>
-  snapshot ? JSON.stringify([snapshot.value, snapshot.context.user !== null, snapshot.context.codeDeliveries.length]) : 'none';
+const stateKey = (snapshot: AnyMachineSnapshot) => JSON.stringify([snapshot.value, snapshot.context.user !== null, snapshot.context.codeDeliveries.length]);
 
 let deletions = 0;
 const input = () => ({
@@ -58,66 +44,25 @@ const input = () => ({
   userDeleted: () => void (deletions += 1),
 });
 
-const paths = getShortestPaths(accountDataMachine, {
-  input: input(),
-  events: events as never,
-  serializeEvent: eventKey as never,
-  serializeState: (snapshot, event, previous) => `${stateKey(previous)} ${event ? eventKey(event) : 'init'} ${stateKey(snapshot)}`,
-});
-const allTransitions = allTransitionKeys(accountDataMachine);
-const replayed = new Set<string>();
+let deletionsBefore = 0;
 
-describe('accountDataMachine, model-based', () => {
-  it('generates paths that together take every transition', () => {
-    const taken = new Set<string>();
-    for (const path of paths) {
-      path.steps.forEach((step, index) => {
-        const before = path.steps[index - 1]?.state;
-        if (before) for (const transition of accountDataMachine.getTransitionData(before as never, step.event as never)) taken.add(transitionKey(transition));
-      });
+describeRequestChartModel('accountDataMachine', {
+  machine: accountDataMachine,
+  input,
+  outcomes: OUTCOMES,
+  userEvents: USER_EVENTS,
+  stateKey,
+  beforeStep() {
+    deletionsBefore = deletions;
+  },
+  checkStep(snapshot, event) {
+    // Only a deletion Cognito confirmed ends the session, and it leaves nothing of the user.
+    const deleted = event.type === 'xstate.done.actor.deleteUser';
+    expect(deletions - deletionsBefore).toBe(deleted ? 1 : 0);
+    // The session's end leaves nothing, and a request it cut short is never reported done.
+    if (event.type === 'SESSION_ENDED' || deleted) {
+      expect(snapshot.value).toBe('idle');
+      expect(snapshot.context).toMatchObject({ user: null, codeDeliveries: [], notice: null });
     }
-    expect(allTransitions.filter((key) => !taken.has(key))).toEqual([]);
-  });
-
-  it.each(paths.map((path) => [path.steps.slice(1).map((step) => eventKey(step.event)).join(' → ') || '(initial)', path] as const))(
-    'replays %s on the real actor',
-    async (_, path) => {
-      const pending = new Map<string, { resolve(output: unknown): void; reject(error: unknown): void }>();
-      const scripted = Object.fromEntries(
-        Object.keys(OUTCOMES).map((id) => [id, fromPromise(() => new Promise((resolve, reject) => pending.set(id, { resolve, reject })))]),
-      );
-      const actor = createActor(accountDataMachine.provide({ actors: scripted as never }), {
-        input: input(),
-        inspect: (event) => {
-          if (event.type === '@xstate.microstep') for (const transition of event._transitions) replayed.add(transitionKey(transition));
-        },
-      });
-      actor.start();
-      for (const step of path.steps.slice(1)) {
-        const event = step.event as EventObject & { output?: unknown; error?: unknown; actorId?: string };
-        const deletionsBefore = deletions;
-        if (event.actorId) {
-          const request = pending.get(event.actorId)!;
-          if (event.type.includes('.done.')) request.resolve(event.output);
-          else request.reject(event.error);
-        } else actor.send(event as never);
-        await flush();
-        const snapshot = actor.getSnapshot();
-        expect(snapshot.value).toEqual(step.state.value);
-        // Only a deletion Cognito confirmed ends the session, and it leaves nothing of the user.
-        const deleted = event.type === 'xstate.done.actor.deleteUser';
-        expect(deletions - deletionsBefore).toBe(deleted ? 1 : 0);
-        // The session's end leaves nothing, and a request it cut short is never reported done.
-        if (event.type === 'SESSION_ENDED' || deleted) {
-          expect(snapshot.value).toBe('idle');
-          expect(snapshot.context).toMatchObject({ user: null, codeDeliveries: [], notice: null });
-        }
-      }
-      actor.stop();
-    },
-  );
-
-  it('replays took every transition on the real actor', () => {
-    expect(allTransitions.filter((key) => !replayed.has(key))).toEqual([]);
-  });
+  },
 });
