@@ -233,7 +233,7 @@ export function createDeviceTracking(options) {
     if (!Number.isInteger(start) || start < 0) throw fail('InvalidParameterException', 'Invalid PaginationToken.');
     const mine = [...devices.values()].filter((device) => device.proof && device.sub === claims['sub']);
     const next = start + (limit || MAX_LISTED);
-    return { Devices: mine.slice(start, next).map(describe), ...(next < mine.length ? { PaginationToken: Buffer.from(String(next)).toString('base64url') } : {}) };
+    return { Devices: mine.slice(start, next).map(describeDevice), ...(next < mine.length ? { PaginationToken: Buffer.from(String(next)).toString('base64url') } : {}) };
   }
 
   /** @type {Record<string, (input: Record<string, any>) => Record<string, unknown>>} */
@@ -271,8 +271,12 @@ export function createDeviceTracking(options) {
   };
 }
 
-/** API_DeviceType.html: dates in seconds since the epoch, as the JSON protocol sends them. @param {Device} device */
-function describe(device) {
+/**
+ * API_DeviceType.html: dates in seconds since the epoch, as the JSON protocol sends them. Also
+ * the core's test fake's (test/support/srp/deviceTrackingCognito.ts).
+ * @param {Pick<Device, 'key' | 'name' | 'remembered' | 'created' | 'modified' | 'lastAuthenticated'>} device
+ */
+export function describeDevice(device) {
   /** @type {Record<string, string>} */
   const attributes = {
     device_status: 'valid',

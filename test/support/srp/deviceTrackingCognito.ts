@@ -5,6 +5,7 @@
 // against the verifier ConfirmDevice stored (realm: the device group key; identity: the device
 // key). Where the reference is silent, the choice is said where it is made.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { describeDevice } from '../../../dev/deviceTracking.js';
 import { AuthError, type CognitoOperation } from '../../../machines/index.js';
 import type { ChallengeNameType } from '../../../machines/cognito/cognitoWire.js';
 import { mapCognitoError } from '../../../machines/cognito/mapCognitoError.js';
@@ -258,25 +259,8 @@ export function deviceTrackingCognito(verifier: SrpVerifier, options: DeviceTrac
       const start = Number(input.PaginationToken ?? 0);
       const page = mine.slice(start, start + Math.min(input.Limit ?? 60, 60));
       const next = start + page.length;
-      return { Devices: page.map(describe), ...(next < mine.length ? { PaginationToken: String(next) } : {}) };
+      return { Devices: page.map(describeDevice), ...(next < mine.length ? { PaginationToken: String(next) } : {}) };
     });
-}
-
-/** API_DeviceType.html: dates in seconds since the epoch, as the JSON protocol sends them. */
-function describe(device: Device) {
-  const attributes: Record<string, string> = {
-    device_status: 'valid',
-    'dev:device_remembered_status': device.remembered ? 'remembered' : 'not_remembered',
-    last_ip_used: '127.0.0.1',
-    ...(device.name === undefined ? {} : { device_name: device.name }),
-  };
-  return {
-    DeviceKey: device.key,
-    DeviceAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-    DeviceCreateDate: device.created / 1000,
-    DeviceLastModifiedDate: device.modified / 1000,
-    DeviceLastAuthenticatedDate: device.lastAuthenticated / 1000,
-  };
 }
 
 /** Cognito's group keys look like `-` and a few letters and digits (never `_`, see ConfirmDevice). */
