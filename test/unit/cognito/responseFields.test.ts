@@ -5,12 +5,12 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SDK_PATH = '@aws-sdk/client-cognito-identity-provider';
-/** authchart's own copy of Cognito's shapes, named as the model names them (`InitiateAuthResponse`). */
-const WIRE_PATH = 'machines/cognito/cognitoWire.ts';
+/** authchart's own copy of Cognito's shapes, named as the model names them (`InitiateAuthResponse`), one file per area. */
+const WIRE_DIR = 'machines/cognito/wire/';
 
 /** A file that declares Cognito's shapes: the SDK's, or authchart's wire types. */
 function declaresCognitoShapes(fileName: string): boolean {
-  return fileName.includes(SDK_PATH) || fileName.endsWith(WIRE_PATH);
+  return fileName.includes(SDK_PATH) || fileName.includes(WIRE_DIR);
 }
 
 /** Every `.ts` file of the core: the only code that reads Cognito's answers. */
