@@ -42,8 +42,10 @@ export const SIZE_TARGETS = Object.freeze([
     // then choice-based sign-in's states, helpers and errors (+1.1 kB; its requests are in
     // authchart/choice, WebAuthn in authchart/passkeys, each on the line below), then remembered
     // devices' states, the device key on sign-in and refresh, and the account's deletion (+0.7 kB;
-    // the device maths and secrets are in authchart/devices, on its own line).
-    ceilingGzip: 32.0 * KB,
+    // the device maths and secrets are in authchart/devices, on its own line), then the device
+    // named in every challenge answer, a failed confirmation retried before the first refresh, and
+    // sign-out while confirming (+0.2 kB: correctness the review of remembered devices asked for).
+    ceilingGzip: 32.3 * KB,
     own: true,
   },
   {
