@@ -94,7 +94,8 @@ function toDevice(device: DeviceType, currentKey: string | null): Device {
     key: device.DeviceKey ?? '',
     name: attributes.get('device_name') ?? '',
     remembered: status === 'remembered' ? true : status === 'not_remembered' ? false : null,
-    current: device.DeviceKey !== undefined && device.DeviceKey === currentKey,
+    // The current key is null on a session issued to no device: no listed device is this one.
+    current: device.DeviceKey === currentKey,
     lastSignInAt: toMs(device.DeviceLastAuthenticatedDate),
     createdAt: toMs(device.DeviceCreateDate),
   };

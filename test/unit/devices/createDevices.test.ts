@@ -99,6 +99,19 @@ describe('createDevices', () => {
     await devices.forgetDevice(OTHER_DEVICE);
     expect(cognito.callsOf('ForgetDevice')[0]!.input).toMatchObject({ DeviceKey: OTHER_DEVICE });
     expect(readDeviceOf(storage, KEY, SUB)?.deviceKey).toBe(THIS_DEVICE);
+    // Another device's sessions are its own: this one goes on.
+    expect(topState(auth!.actor.getSnapshot())).toBe('signedIn');
+  });
+
+  it('a device Cognito describes only in part: no name, no remembered status, not this browser', async () => {
+    const { cognito, devices } = await signedIn();
+    cognito.on('ListDevices', () => ({ Devices: [{ DeviceKey: OTHER_DEVICE }, {}] }));
+    expect(await devices.listDevices()).toEqual([
+      { key: OTHER_DEVICE, name: '', remembered: null, current: false, createdAt: null, lastSignInAt: null },
+      { key: '', name: '', remembered: null, current: false, createdAt: null, lastSignInAt: null },
+    ]);
+    cognito.on('ListDevices', () => ({}));
+    expect(await devices.listDevices()).toEqual([]);
   });
 
   it('a device already forgotten elsewhere is forgotten: no error', async () => {
@@ -121,9 +134,10 @@ describe('createDevices', () => {
 
   it('on a session issued to no device, this browser cannot be remembered or forgotten', async () => {
     const { cognito, devices } = await signedIn(null);
-    await expect(devices.rememberDevice()).rejects.toMatchObject({ code: 'invalidRequest' });
-    await expect(devices.forgetDevice()).rejects.toMatchObject({ code: 'invalidRequest' });
-    await expect(devices.forgetDevice('  ')).rejects.toMatchObject({ code: 'invalidRequest' });
+    const notTracked = { code: 'invalidRequest', message: 'This browser is not one of the devices the user pool tracks.' };
+    await expect(devices.rememberDevice()).rejects.toMatchObject(notTracked);
+    await expect(devices.forgetDevice()).rejects.toMatchObject(notTracked);
+    await expect(devices.forgetDevice('  ')).rejects.toMatchObject({ code: 'invalidRequest', message: expect.stringContaining('the device to forget') });
     expect(cognito.calls).toEqual([]);
   });
 
@@ -144,7 +158,7 @@ describe('createDevices', () => {
     auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito, wake: null, devices: rememberedDevices() });
     const devices = createDevices(auth);
     for (const request of [() => devices.listDevices(), () => devices.rememberDevice(), () => devices.forgetDevice(OTHER_DEVICE)]) {
-      await expect(request()).rejects.toMatchObject({ code: 'notSignedIn' });
+      await expect(request()).rejects.toMatchObject({ code: 'notSignedIn', message: 'Sign in to manage devices.' });
     }
     expect(cognito.calls).toEqual([]);
   });

@@ -53,6 +53,13 @@ describe('device records: per pool, client and user', () => {
     expect(readDeviceFor(storage, config.storageKey, 'alice@example.com')).toBeNull();
     expect(readDeviceFor(storage, config.storageKey, 'alice')?.deviceKey).toBe('us-east-1_d1');
     expect(readDeviceOf(storage, config.storageKey, 'sub-a')).not.toBeNull();
+    // A name that leads nowhere: nothing to do.
+    expect(() => forgetNameOf(storage, config.storageKey, 'nobody', 'us-east-1_d1')).not.toThrow();
+  });
+
+  it("a user's names are the ID token's username and aliases that have a value", () => {
+    expect(signInNamesOf(sessionOf('sub-a', 'alice', ''))).toEqual(['alice']);
+    expect(signInNamesOf(sessionOf('sub-a', 'alice', 'alice@example.com'))).toEqual(['alice', 'alice@example.com']);
   });
 
   it('a record whose sub is not the one it is filed under, or junk, is no device', () => {

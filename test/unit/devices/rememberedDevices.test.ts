@@ -1,7 +1,7 @@
 import { waitFor } from 'xstate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, memoryStorage, resolveConfig, type Auth, type AuthConfig, type TokenStorage } from '../../../machines/index.js';
-import { readDeviceOf, storeDevice } from '../../../machines/devices/deviceRecords.js';
+import { readDeviceFor, readDeviceOf, storeDevice } from '../../../machines/devices/deviceRecords.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import type { StorageTier } from '../../../machines/storage/StorageTier.js';
 import { createDevices, rememberedDevices } from '../../../machines/devices/index.js';
@@ -170,8 +170,10 @@ describe('a pool that remembers every device ("always")', () => {
     await verifier.register(['alice@example.com', BOB], PASSWORD, BOB);
     await auth.signIn({ username: 'alice@example.com', password: PASSWORD });
     expect(auth.actor.getSnapshot().context.session!.idClaims.sub).toBe(BOB);
-    // Alice's key went once, was refused, and Bob signed in as a new device.
+    // Alice's key went once, was refused, and Bob signed in as a new device; the email leads to
+    // Alice's device no more.
     expect(pool.callsOf('ConfirmDevice')).toHaveLength(2);
+    expect(readDeviceFor(storage, `authchart:${TEST_POOL.userPoolId}:${TEST_POOL.clientId}`, 'alice@example.com')).toBeNull();
     await auth.signOut();
 
     await auth.signIn({ username: 'alice', password: PASSWORD });
@@ -290,5 +292,62 @@ describe("a device's proof refused", () => {
     const error = await rememberedDevices().prove({ config, ports, challenge }, new AbortController().signal).catch((e: unknown) => e);
     expect(error).toMatchObject({ code });
     expect(readDeviceOf(storage, config.storageKey, ALICE)).toEqual(kept);
+    // deviceForgotten says what to do, and keeps Cognito's answer as its cause.
+    if (code === 'deviceForgotten') {
+      expect(error).toMatchObject({ message: 'This device is no longer remembered for the account; please sign in again.', cause: { cognitoName } });
+    }
+  });
+
+  function proving(answer: (input: { ChallengeName: string }) => unknown) {
+    const storage = memoryStorage();
+    storeDevice(storage, config.storageKey, device, [ALICE]);
+    const signals: (AbortSignal | undefined)[] = [];
+    const transport = new FakeCognito().on('RespondToAuthChallenge', (input, signal) => {
+      signals.push(signal);
+      return answer(input) as never;
+    });
+    return { ports: { transport, storage, clock: { now: () => Date.now() } }, transport, signals, storage };
+  }
+
+  it('no device kept here for the name: deviceForgotten, and nothing is sent', async () => {
+    const { ports, transport, storage } = proving(() => ({}));
+    storage.removeItem(`${config.storageKey}:device:${ALICE}`);
+    await expect(rememberedDevices().prove({ config, ports, challenge }, new AbortController().signal)).rejects.toMatchObject({ code: 'deviceForgotten' });
+    expect(transport.calls).toEqual([]);
+  });
+
+  it.each([
+    ['no next challenge', {}],
+    ['tokens instead of the proof asked for', { AuthenticationResult: { AccessToken: 'a' } }],
+    ['DEVICE_PASSWORD_VERIFIER without a session', { ChallengeName: 'DEVICE_PASSWORD_VERIFIER' }],
+  ])('the pool answers the device key with %s: invalidResponse, and the device is kept', async (_, answer) => {
+    const { ports, storage } = proving(() => answer);
+    await expect(rememberedDevices().prove({ config, ports, challenge }, new AbortController().signal)).rejects.toMatchObject({
+      code: 'invalidResponse',
+      message: 'The user pool did not ask the device for its proof.',
+    });
+    expect(readDeviceOf(storage, config.storageKey, ALICE)).toEqual(device);
+  });
+
+  it("both of the proof's requests can be cut short by the sign-in's signal", async () => {
+    const { ports, signals } = proving((input) =>
+      input.ChallengeName === 'DEVICE_SRP_AUTH'
+        ? { ChallengeName: 'DEVICE_PASSWORD_VERIFIER', Session: 's2', ChallengeParameters: { SRP_B: 'ab', SALT: 'cd', SECRET_BLOCK: 'ZGV2aWNl' } }
+        : {},
+    );
+    const controller = new AbortController();
+    await rememberedDevices().prove({ config, ports, challenge }, controller.signal).catch(() => undefined);
+    expect(signals).toEqual([controller.signal, controller.signal]);
+  });
+
+  it('forgetting a device not kept here, or a name that leads nowhere, changes nothing and does not fail', async () => {
+    const storage = memoryStorage();
+    const ports = { transport: new FakeCognito(), storage, clock: { now: () => Date.now() } };
+    await expect(rememberedDevices().forget({ config, ports, sub: ALICE, deviceKey: 'us-east-1_none' })).resolves.toBeUndefined();
+    await expect(rememberedDevices().forgetName({ config, ports, username: ALICE, deviceKey: 'us-east-1_none' })).resolves.toBeUndefined();
+    storeDevice(storage, config.storageKey, device, [ALICE]);
+    await rememberedDevices().forgetName({ config, ports, username: ALICE, deviceKey: device.deviceKey });
+    expect(readDeviceOf(storage, config.storageKey, ALICE)).toEqual(device);
+    expect(rememberedDevices().deviceKeyFor({ config, ports, username: ALICE })).toBeNull();
   });
 });
