@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserDeviceName } from '../../../machines/devices/browserDeviceName.js';
 
 describe('browserDeviceName: what the user sees in their list of devices', () => {
@@ -15,5 +15,21 @@ describe('browserDeviceName: what the user sees in their list of devices', () =>
     ['curl/8.5.0', 'Browser'],
   ])('%s → %s', (userAgent, name) => {
     expect(browserDeviceName(userAgent)).toBe(name);
+  });
+});
+
+describe('browserDeviceName() in a browser', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("reads the browser's own user agent", () => {
+    vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0' });
+    expect(browserDeviceName()).toBe('Firefox on Linux');
+  });
+
+  it('without a navigator (a worker without one, a server): "Browser"', () => {
+    vi.stubGlobal('navigator', undefined);
+    expect(browserDeviceName()).toBe('Browser');
   });
 });
