@@ -1,7 +1,8 @@
 import { waitFor } from 'xstate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, createAuth, memoryStorage, resolveConfig, type Auth, type AuthConfig, type TokenStorage } from '../../../machines/index.js';
-import { readDeviceFor, readDeviceOf, storeDevice } from '../../../machines/devices/deviceRecords.js';
+import { forgetDeviceOf, readDeviceFor, readDeviceOf, storeDevice } from '../../../machines/devices/deviceRecords.js';
+import { storageKey } from '../../../machines/storage/storedSession.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
 import type { StorageTier } from '../../../machines/storage/StorageTier.js';
 import { createDevices, rememberedDevices } from '../../../machines/devices/index.js';
@@ -173,7 +174,7 @@ describe('a pool that remembers every device ("always")', () => {
     // Alice's key went once, was refused, and Bob signed in as a new device; the email leads to
     // Alice's device no more.
     expect(pool.callsOf('ConfirmDevice')).toHaveLength(2);
-    expect(readDeviceFor(storage, `authchart:${TEST_POOL.userPoolId}:${TEST_POOL.clientId}`, 'alice@example.com')).toBeNull();
+    expect(readDeviceFor(storage, storageKey(TEST_POOL.userPoolId, TEST_POOL.clientId), 'alice@example.com')).toBeNull();
     await auth.signOut();
 
     await auth.signIn({ username: 'alice', password: PASSWORD });
@@ -279,25 +280,7 @@ describe("a device's proof refused", () => {
   const device = { sub: ALICE, deviceKey: 'us-east-1_dev1', deviceGroupKey: '-g1', devicePassword: 'device-password' };
   const challenge = { name: 'DEVICE_SRP_AUTH', kind: 'device', challengeSession: 'session', username: ALICE, parameters: {}, totpSetup: null, firstFactor: null } as const;
 
-  it.each([
-    ['ResourceNotFoundException', 'forgotten elsewhere: deviceForgotten, and forgotten here', 'deviceForgotten', null],
-    ['NotAuthorizedException', "the sign-in's (its session ran out, the user is disabled): the device is kept", 'invalidCredentials', device],
-  ] as const)('%s: %s', async (cognitoName, _, code, kept) => {
-    const storage = memoryStorage();
-    storeDevice(storage, config.storageKey, device, [ALICE]);
-    const transport = new FakeCognito().on('RespondToAuthChallenge', () => {
-      throw new AuthError(code === 'deviceForgotten' ? 'invalidRequest' : code, 'refused', { cognitoName });
-    });
-    const ports = { transport, storage, clock: { now: () => Date.now() } };
-    const error = await rememberedDevices().prove({ config, ports, challenge }, new AbortController().signal).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code });
-    expect(readDeviceOf(storage, config.storageKey, ALICE)).toEqual(kept);
-    // deviceForgotten says what to do, and keeps Cognito's answer as its cause.
-    if (code === 'deviceForgotten') {
-      expect(error).toMatchObject({ message: 'This device is no longer remembered for the account; please sign in again.', cause: { cognitoName } });
-    }
-  });
-
+  /** The device kept here for Alice, and a pool that answers its proof with `answer`. */
   function proving(answer: (input: { ChallengeName: string }) => unknown) {
     const storage = memoryStorage();
     storeDevice(storage, config.storageKey, device, [ALICE]);
@@ -309,9 +292,25 @@ describe("a device's proof refused", () => {
     return { ports: { transport, storage, clock: { now: () => Date.now() } }, transport, signals, storage };
   }
 
+  it.each([
+    ['ResourceNotFoundException', 'forgotten elsewhere: deviceForgotten, and forgotten here', 'deviceForgotten', null],
+    ['NotAuthorizedException', "the sign-in's (its session ran out, the user is disabled): the device is kept", 'invalidCredentials', device],
+  ] as const)('%s: %s', async (cognitoName, _, code, kept) => {
+    const { ports, storage } = proving(() => {
+      throw new AuthError(code === 'deviceForgotten' ? 'invalidRequest' : code, 'refused', { cognitoName });
+    });
+    const error = await rememberedDevices().prove({ config, ports, challenge }, new AbortController().signal).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code });
+    expect(readDeviceOf(storage, config.storageKey, ALICE)).toEqual(kept);
+    // deviceForgotten says what to do, and keeps Cognito's answer as its cause.
+    if (code === 'deviceForgotten') {
+      expect(error).toMatchObject({ message: 'This device is no longer remembered for the account; please sign in again.', cause: { cognitoName } });
+    }
+  });
+
   it('no device kept here for the name: deviceForgotten, and nothing is sent', async () => {
     const { ports, transport, storage } = proving(() => ({}));
-    storage.removeItem(`${config.storageKey}:device:${ALICE}`);
+    forgetDeviceOf(storage, config.storageKey, ALICE);
     await expect(rememberedDevices().prove({ config, ports, challenge }, new AbortController().signal)).rejects.toMatchObject({ code: 'deviceForgotten' });
     expect(transport.calls).toEqual([]);
   });
