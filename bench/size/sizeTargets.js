@@ -165,8 +165,10 @@ export const SIZE_TARGETS = Object.freeze([
     // Today's size plus a little: the session panel and re-auth dialog became lazy (-4.1 kB), the
     // core's managed-login states came in (+0.6 kB), then choice-based sign-in (the core's +1.1
     // kB; the demo's reading of VITE_AUTH_WAYS_IN; the sign-in page itself is lazy), then the
-    // core's devices and deletion (+0.7 kB), the Profile route and messages (+0.2 kB; the page is lazy).
-    ceilingGzip: 61.6 * KB,
+    // core's devices and deletion (+0.7 kB), the Profile route and messages (+0.2 kB; the page is lazy),
+    // then the core's auth setup split into guards and delays of their own (+0.2 kB gzip, measured
+    // at cd07c48 against its parent: the same code compresses a little worse across modules).
+    ceilingGzip: 61.8 * KB,
     own: true,
   },
   {
