@@ -27,6 +27,12 @@ const version = (/** @type {string} */ name) => BENCH_PACKAGE.dependencies[name]
 /** kB here means 1,000 bytes. */
 export const KB = 1000;
 
+/**
+ * The core's CI ceiling. The vanilla example is the core plus one page, so its ceiling is
+ * derived from this one instead of being a second number to remember to raise.
+ */
+const CORE_CEILING_GZIP = 32.3 * KB;
+
 /** The bundles compared, in table order. The ratios are taken against `amplify`. */
 /** @type {readonly SizeTarget[]} */
 export const SIZE_TARGETS = Object.freeze([
@@ -45,7 +51,7 @@ export const SIZE_TARGETS = Object.freeze([
     // the device maths and secrets are in authchart/devices, on its own line), then the device
     // named in every challenge answer, a failed confirmation retried before the first refresh, and
     // sign-out while confirming (+0.2 kB: correctness the review of remembered devices asked for).
-    ceilingGzip: 32.3 * KB,
+    ceilingGzip: CORE_CEILING_GZIP,
     own: true,
   },
   {
@@ -144,8 +150,8 @@ export const SIZE_TARGETS = Object.freeze([
     },
     budgetGzip: 30 * KB,
     goalGzip: 25 * KB,
-    // The core's ceiling plus this page (0.6 kB): raise it with the core's.
-    ceilingGzip: 32.6 * KB,
+    // The core's ceiling plus this page (0.6 kB), so it rises with the core's.
+    ceilingGzip: CORE_CEILING_GZIP + 0.6 * KB,
     own: true,
   },
   {
