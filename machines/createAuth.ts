@@ -95,8 +95,9 @@ export function createAuth(config: AuthConfig): Auth {
     }),
     ...createAuthSteps(running),
     async signOut(options = {}) {
-      // Sign-out during start-up (or a sync from another tab) applies to what it finds.
-      await waitFor(running, (s) => !s.matches('restoring') && !s.matches('syncing'));
+      // Sign-out during start-up, a sync from another tab or the code exchange after managed
+      // login applies to what it finds: tokens that arrive meanwhile are revoked, not kept.
+      await waitFor(running, (s) => !s.matches('restoring') && !s.matches('syncing') && !s.matches('handlingRedirect'));
       running.send({ type: 'SIGN_OUT', ...(options.global ? { global: true } : {}) });
       await waitFor(running, (s) => s.matches('signedOut'));
     },

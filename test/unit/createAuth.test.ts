@@ -4,6 +4,7 @@ import { AuthError, createAuth, memoryStorage, type AuthConfig, type TokenStorag
 import { mapCognitoError } from '../../machines/cognito/mapCognitoError.js';
 import { createSession } from '../../machines/tokens/createSession.js';
 import { serializeSession, storageKey } from '../../machines/storage/storedSession.js';
+import type { OAuthPort, RedirectResult } from '../../machines/oauth/OAuthPort.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
 import { topState } from '../support/topState.js';
@@ -132,6 +133,28 @@ describe('createAuth', () => {
     expect(auth.actor.getSnapshot().context.endReason).toBe('user');
     expect(f.storage.getItem(KEY)).toBeNull();
     expect(await auth.getTokens()).toBeNull();
+    auth.stop();
+  });
+
+  it('signs out after the return from managed login when asked during the code exchange, revoking its tokens', async () => {
+    const f = fixture();
+    f.cognito.on('RevokeToken', () => ({}));
+    let exchanged: (result: RedirectResult) => void = () => {};
+    const oauth: OAuthPort = {
+      takeRedirectResponse: () => ({ kind: 'code', code: 'c', state: 's' }),
+      startRedirect: async () => {},
+      completeRedirect: () => new Promise((resolve) => (exchanged = resolve)),
+      rememberHostedSignIn: () => {},
+      endHostedSession: () => {},
+    };
+    const auth = createAuth({ ...f.config, oauth });
+    expect(topState(auth.actor.getSnapshot())).toBe('handlingRedirect');
+    const signedOut = auth.signOut();
+    exchanged({ session: createSession(f.tokensAt(Date.now()), TEST_POOL, Date.now()), customState: null });
+    await signedOut;
+    expect(topState(auth.actor.getSnapshot())).toBe('signedOut');
+    expect(f.cognito.callsOf('RevokeToken')).toHaveLength(1);
+    expect(f.storage.getItem(KEY)).toBeNull();
     auth.stop();
   });
 
