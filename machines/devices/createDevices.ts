@@ -80,9 +80,13 @@ export function createDevices(auth: Auth): Devices {
         // Already forgotten (from another device): what was asked for is true.
         if (!(error instanceof AuthError && error.cognitoName === 'ResourceNotFoundException')) throw error;
       }
-      await port.forget({ config, ports, sub, deviceKey: target });
-      // Its session would end at the next refresh anyway: end it now, on purpose.
-      if (target === deviceKey) await auth.signOut();
+      try {
+        await port.forget({ config, ports, sub, deviceKey: target });
+      } finally {
+        // The pool has forgotten it, so its session would end at the next refresh anyway: end it
+        // now, on purpose, even when the secret kept here could not be removed.
+        if (target === deviceKey) await auth.signOut();
+      }
     },
   };
 }

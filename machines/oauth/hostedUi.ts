@@ -153,15 +153,27 @@ export function hostedUi(options: HostedUiOptions, environment: HostedUiEnvironm
     }
     // The drift estimate needs the time the request left (createSession's doc), not its answer's.
     const sentAt = clock.now();
-    const tokens = await exchangeCode(fetch, {
-      tokenUrl: `${domain}/oauth2/token`,
-      clientId: config.clientId,
-      code: response.code,
-      redirectUri: request.redirectUri,
-      verifier: request.verifier,
-      // A token endpoint that never answers must not hold the chart in handlingRedirect.
-      signal: AbortSignal.any([signal, AbortSignal.timeout(config.requestTimeoutMs)]),
-    });
+    // A token endpoint that never answers must not hold the chart in handlingRedirect. A timer,
+    // not AbortSignal.timeout: AbortSignal.any holds its sources weakly, and Node drops an
+    // unreferenced timeout signal at the next garbage collection, so the exchange would wait forever.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('The token endpoint did not answer in time.', 'TimeoutError')),
+      config.requestTimeoutMs,
+    );
+    let tokens: Awaited<ReturnType<typeof exchangeCode>>;
+    try {
+      tokens = await exchangeCode(fetch, {
+        tokenUrl: `${domain}/oauth2/token`,
+        clientId: config.clientId,
+        code: response.code,
+        redirectUri: request.redirectUri,
+        verifier: request.verifier,
+        signal: AbortSignal.any([signal, timeout.signal]),
+      });
+    } finally {
+      clearTimeout(timer);
+    }
     const session = createSession(tokens, config, sentAt);
     if (session.idClaims['nonce'] !== request.nonce) {
       throw new AuthError('invalidToken', 'The ID token does not answer this sign-in (its nonce differs).');

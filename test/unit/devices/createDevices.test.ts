@@ -31,13 +31,13 @@ afterEach(() => {
 });
 
 /** Signed in (restored from storage) on this device, with its secret stored beside the session. */
-async function signedIn(deviceKey: string | null = THIS_DEVICE) {
+async function signedIn(deviceKey: string | null = THIS_DEVICE, devicePort = rememberedDevices()) {
   const cognito = new FakeCognito();
   const storage = memoryStorage();
   const session = createSession(tokensFor(deviceKey), TEST_POOL, Date.now());
   storage.setItem(KEY, serializeSession(session));
   if (deviceKey) storeDevice(storage, KEY, { sub: SUB, deviceKey, deviceGroupKey: '-g', devicePassword: 'pw' }, signInNamesOf(session));
-  auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage, transport: cognito, wake: null, devices: rememberedDevices() });
+  auth = createAuth({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage, transport: cognito, wake: null, devices: devicePort });
   await auth.getTokens();
   return { cognito, storage, devices: createDevices(auth), accessToken: session.tokens.accessToken };
 }
@@ -91,6 +91,18 @@ describe('createDevices', () => {
     expect(topState(auth!.actor.getSnapshot())).toBe('signedOut');
     expect(auth!.actor.getSnapshot().context.endReason).toBe('user');
     expect(storage.getItem(KEY)).toBeNull();
+  });
+
+  it('forgets this browser at Cognito and signs out even when its secret here cannot be removed (a vault that failed)', async () => {
+    const vaultFailure = new AuthError('storageUnavailable', 'The vault did not answer.');
+    const { cognito, devices } = await signedIn(THIS_DEVICE, {
+      ...rememberedDevices(),
+      forget: () => Promise.reject(vaultFailure),
+    });
+    cognito.on('ForgetDevice', () => ({})).on('RevokeToken', () => ({}));
+    await expect(devices.forgetDevice()).rejects.toBe(vaultFailure);
+    expect(topState(auth!.actor.getSnapshot())).toBe('signedOut');
+    expect(auth!.actor.getSnapshot().context.endReason).toBe('user');
   });
 
   it('forgets another device and keeps this one’s secret', async () => {
