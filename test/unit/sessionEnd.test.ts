@@ -1,42 +1,26 @@
 import { waitFor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createAccountSettings, type AccountSettings } from '../../machines/account/index.js';
-import { AuthError, createAuth, type Auth, type AuthConfig } from '../../machines/index.js';
-import { FakeCognito } from '../support/FakeCognito.js';
-import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
+import { AuthError, type Auth, type AuthConfig } from '../../machines/index.js';
+import { signedInAuth } from '../support/signedInAuth.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPTOTPSECRET';
-
-function tokens(serial: number, lifetimeSeconds = 3600) {
-  const set = makeTokenSet({ iatSeconds: Math.floor(Date.now() / 1000), serial, lifetimeSeconds });
-  return { AuthenticationResult: { IdToken: set.idToken, AccessToken: set.accessToken, RefreshToken: set.refreshToken } };
-}
 
 /**
  * Signed in with a TOTP set-up open (its secret in the settings' context), and a refresh that answers
  * only when `answerRefresh` is called (or is refused, with `refuse`).
  */
 async function signedInWithTotpSecret(config: Partial<AuthConfig> = {}, options: { refuse?: boolean } = {}) {
+  const { auth, cognito, answer } = await signedInAuth({ config: { refreshApi: 'initiateAuth', ...config }, password: 'right' });
   let answerRefresh: () => void = () => {};
-  const cognito = new FakeCognito()
-    .on('InitiateAuth', async (input) => {
-      if (input.AuthFlow !== 'REFRESH_TOKEN_AUTH') return tokens(1);
+  cognito
+    .on('InitiateAuth', async () => {
       if (options.refuse) throw new AuthError('refreshRejected', 'Refresh Token has been revoked', { cognitoName: 'NotAuthorizedException' });
       await new Promise<void>((resolve) => (answerRefresh = resolve));
-      return tokens(2);
+      return answer();
     })
     .on('AssociateSoftwareToken', () => ({ SecretCode: SECRET }))
     .on('RevokeToken', () => ({}));
-  const auth = createAuth({
-    authFlow: 'USER_PASSWORD_AUTH',
-    userPoolId: TEST_POOL.userPoolId,
-    clientId: TEST_POOL.clientId,
-    storage: 'memory',
-    transport: cognito,
-    refreshApi: 'initiateAuth',
-    ...config,
-  });
-  await auth.signIn({ username: 'demo', password: 'right' });
   const settings = createAccountSettings(auth);
   await settings.setUpTotp();
   expect(settings.actor.getSnapshot().context.totpSetup).not.toBeNull();
@@ -61,7 +45,6 @@ describe('ending a session forgets everything tied to it', () => {
     await auth.signOut();
     expectNothingLeftOf(auth, settings);
     settings.stop();
-    auth.stop();
   });
 
   it('a refused refresh leaves no TOTP secret behind', async () => {
@@ -70,7 +53,6 @@ describe('ending a session forgets everything tied to it', () => {
     await waitFor(auth.actor, (s) => s.matches('expired'));
     expectNothingLeftOf(auth, settings);
     settings.stop();
-    auth.stop();
   });
 
   it('the idle sign-out leaves no TOTP secret behind', async () => {
@@ -79,7 +61,6 @@ describe('ending a session forgets everything tied to it', () => {
     expect(auth.actor.getSnapshot().context.endReason).toBe('idle');
     expectNothingLeftOf(auth, settings);
     settings.stop();
-    auth.stop();
   });
 
   it('the maximum session age leaves no TOTP secret behind', async () => {
@@ -88,6 +69,5 @@ describe('ending a session forgets everything tied to it', () => {
     expect(auth.actor.getSnapshot().context.endReason).toBe('maxAge');
     expectNothingLeftOf(auth, settings);
     settings.stop();
-    auth.stop();
   });
 });

@@ -8,45 +8,33 @@ import { createAccountData, type AccountData } from '../../../machines/account/i
 import { AuthError, createAuth, memoryStorage, noRefreshLock, type Auth, type AuthConfig, type TokenStorage } from '../../../machines/index.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
-import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
+import { TEST_POOL } from '../../support/fakeTokens.js';
 import { InProcessTabHub } from '../../support/inProcessTabs.js';
+import { signedInAuth } from '../../support/signedInAuth.js';
 
 const ALICE = '11111111-2222-3333-4444-555555555555';
 const EMAIL_DELIVERY = { Destination: 'a***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } as const;
 const KEY = storageKey(TEST_POOL.userPoolId, TEST_POOL.clientId);
-
-function tokens(serial = 1) {
-  const set = makeTokenSet({ iatSeconds: Math.floor(Date.now() / 1000), serial, sub: ALICE });
-  return { AuthenticationResult: { IdToken: set.idToken, AccessToken: set.accessToken, RefreshToken: set.refreshToken } };
-}
 
 const running: (Auth | AccountData)[] = [];
 afterEach(() => {
   for (const instance of running.splice(0)) instance.stop();
 });
 
+/** An auth that has not signed in (or that restores what another tab stored). */
 function newAuth(cognito: FakeCognito, config: Partial<AuthConfig> = {}): Auth {
-  const auth = createAuth({
-    authFlow: 'USER_PASSWORD_AUTH',
-    userPoolId: TEST_POOL.userPoolId,
-    clientId: TEST_POOL.clientId,
-    storage: 'memory',
-    transport: cognito,
-    refreshApi: 'initiateAuth',
-    ...config,
-  });
+  const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito, refreshApi: 'initiateAuth', ...config });
   running.push(auth);
   return auth;
 }
 
+/** Alice signed in, with her account data beside the auth; `cognito` scripts the rest. */
 async function signedIn(cognito: FakeCognito, config: Partial<AuthConfig> = {}) {
-  cognito.on('InitiateAuth', () => tokens()).on('RevokeToken', () => ({}));
-  const auth = newAuth(cognito, config);
+  cognito.on('RevokeToken', () => ({}));
+  const { auth } = await signedInAuth({ cognito, config: { refreshApi: 'initiateAuth', ...config }, username: 'alice', tokens: { sub: ALICE } });
   const data = createAccountData(auth);
   running.push(data);
-  await auth.signIn({ username: 'alice', password: 'pw' });
-  const { accessToken } = (await auth.getTokens())!;
-  return { auth, data, accessToken };
+  return { auth, data, accessToken: auth.actor.getSnapshot().context.session!.tokens.accessToken };
 }
 
 async function failure(promise: Promise<unknown>): Promise<AuthError> {
@@ -233,14 +221,8 @@ describe('the session and the user data', () => {
 
   it('a refresh during a request does not cut it short', async () => {
     let finish: () => void = () => {};
-    let serial = 1;
-    const cognito = new FakeCognito()
-      .on('InitiateAuth', () => tokens(serial++))
-      .on('DeleteUserAttributes', () => new Promise((resolve) => (finish = () => resolve({}))));
-    const auth = newAuth(cognito);
-    const data = createAccountData(auth);
-    running.push(data);
-    await auth.signIn({ username: 'alice', password: 'pw' });
+    const cognito = new FakeCognito().on('DeleteUserAttributes', () => new Promise((resolve) => (finish = () => resolve({}))));
+    const { auth, data } = await signedIn(cognito);
     const deletion = data.deleteUserAttributes(['nickname']);
     await vi.waitFor(() => expect(cognito.callsOf('DeleteUserAttributes')).toHaveLength(1));
     auth.actor.send({ type: 'REFRESH' });

@@ -114,7 +114,8 @@ describe('fetchTransport', () => {
   it("maps cognito-local's Unsupported to unsupportedOperation", async () => {
     const { fetch } = fakeFetch(() => json(500, { __type: 'CognitoLocal#Unsupported', message: 'Cognito Local unsupported feature' }));
     const error = await failure(fetchTransport({ region: 'us-east-1', fetch }).call('GlobalSignOut', { AccessToken: 'a' }));
-    expect(error.code).toBe('unsupportedOperation');
+    // The namespaced name is kept whole: 'Unsupported' alone would not say it was the emulator.
+    expect(error).toMatchObject({ code: 'unsupportedOperation', cognitoName: 'CognitoLocal#Unsupported' });
   });
 
   it('reports a request without an answer as a retryable network error', async () => {
@@ -122,7 +123,8 @@ describe('fetchTransport', () => {
       throw new TypeError('Failed to fetch');
     });
     const error = await failure(fetchTransport({ region: 'us-east-1', fetch }).call('InitiateAuth', signIn));
-    expect(error).toMatchObject({ code: 'network', retryable: true, operation: 'InitiateAuth' });
+    expect(error).toMatchObject({ code: 'network', retryable: true, operation: 'InitiateAuth', message: expect.stringContaining('check the connection') });
+    expect(error.cause).toBeInstanceOf(TypeError);
   });
 
   it('never echoes a token from an error message', async () => {

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { waitFor } from 'xstate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAuth, fetchTransport, memoryStorage, type TokenStorage } from '../../../machines/index.js';
+import { AuthError, createAuth, fetchTransport, memoryStorage, type TokenStorage } from '../../../machines/index.js';
+import { failureToReport, mayFallBack, operationMissing } from '../../../machines/cognito/refreshFallback.js';
 import { refreshApiKey } from '../../../machines/cognito/rememberedRefreshApi.js';
 import { createSession } from '../../../machines/tokens/createSession.js';
 import { serializeSession, storageKey } from '../../../machines/storage/storedSession.js';
@@ -171,5 +172,53 @@ describe("refreshApi 'auto' on an endpoint without GetTokensFromRefreshToken", (
     await vi.waitFor(() => expect(cognito.seen).toContain('RevokeToken'));
     expect(cognito.seen).toEqual(['GetTokensFromRefreshToken', 'RevokeToken']);
     auth.stop();
+  });
+});
+
+// The rules behind the answers above, one by one. A named Cognito error says the operation exists;
+// an answer with only a status may be an emulator or a proxy.
+
+const named = (code: ConstructorParameters<typeof AuthError>[0], cognitoName: string, status: number) =>
+  new AuthError(code, 'named', { cognitoName, status });
+const bareStatus = (status: number, code: ConstructorParameters<typeof AuthError>[0] = status >= 500 ? 'serviceUnavailable' : 'unknown') =>
+  new AuthError(code, 'bare', { cognitoName: `HTTP${status}`, status });
+
+describe('operationMissing', () => {
+  it('an endpoint that says it lacks the operation, or answers with a status and no Cognito error name', () => {
+    expect(operationMissing(named('unsupportedOperation', 'UnknownOperationException', 400))).toBe(true);
+    expect(operationMissing(bareStatus(404))).toBe(true);
+    expect(operationMissing(bareStatus(500))).toBe(true);
+    expect(operationMissing(new AuthError('unknown', 'no name', { status: 400 }))).toBe(true);
+  });
+
+  it('not a named Cognito refusal, nor a request that got no answer', () => {
+    expect(operationMissing(named('refreshRejected', 'NotAuthorizedException', 400))).toBe(false);
+    expect(operationMissing(named('serviceUnavailable', 'InternalErrorException', 500))).toBe(false);
+    expect(operationMissing(new AuthError('network', 'offline'))).toBe(false);
+    expect(operationMissing(new AuthError('network', 'offline', { cognitoName: 'HTTP0' }))).toBe(false);
+  });
+});
+
+describe('failureToReport when the fallback fails too', () => {
+  const second = named('refreshRejected', 'NotAuthorizedException', 400);
+
+  it("the fallback's answer when the first operation is surely missing", () => {
+    expect(failureToReport(named('unsupportedOperation', 'UnknownOperationException', 400), second)).toBe(second);
+    expect(failureToReport(bareStatus(400), second)).toBe(second);
+    expect(failureToReport(bareStatus(404), second)).toBe(second);
+    expect(failureToReport(bareStatus(501), second)).toBe(second);
+  });
+
+  it('the first failure when it may be an outage or a real refusal', () => {
+    for (const first of [bareStatus(500), bareStatus(502), bareStatus(503), named('tooManyRequests', 'TooManyRequestsException', 400), new AuthError('network', 'offline')]) {
+      expect(failureToReport(first, second)).toBe(first);
+    }
+  });
+});
+
+describe('mayFallBack', () => {
+  it('never after a final answer about the token, or a timeout', () => {
+    for (const code of ['refreshRejected', 'invalidToken', 'unsupportedChallenge', 'timeout'] as const) expect(mayFallBack(new AuthError(code, code))).toBe(false);
+    for (const code of ['unsupportedOperation', 'unknown', 'serviceUnavailable', 'network'] as const) expect(mayFallBack(new AuthError(code, code))).toBe(true);
   });
 });

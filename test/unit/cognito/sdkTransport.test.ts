@@ -5,10 +5,10 @@ import { sdkTransport } from '../../../machines/sdk.js';
 import { recordWireRequest } from '../../support/wire/recordWireRequest.js';
 
 /** A client whose `send` is scripted: the SDK's own Command objects reach it (and are checked). */
-function scriptedClient(send: (command: unknown) => Promise<unknown>): CognitoIdentityProviderClient {
-  const checkedSend = (command: { constructor: { name: string }; input: unknown }) => {
+function scriptedClient(send: (command: unknown, options: { abortSignal?: AbortSignal }) => Promise<unknown>): CognitoIdentityProviderClient {
+  const checkedSend = (command: { constructor: { name: string }; input: unknown }, options: { abortSignal?: AbortSignal } = {}) => {
     recordWireRequest('sdkTransport', command.constructor.name.replace(/Command$/, ''), command.input);
-    return send(command);
+    return send(command, options);
   };
   return { send: checkedSend } as unknown as CognitoIdentityProviderClient;
 }
@@ -47,5 +47,32 @@ describe('sdkTransport', () => {
     });
     const error = await sdkTransport(client).call('RevokeToken', { Token: 't', ClientId: 'c' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'network', retryable: true });
+  });
+});
+
+describe('sdkTransport without an answer', () => {
+  /** A client that answers only when aborted, with the signal's reason, as the SDK's fetch handler does. */
+  const hanging = () =>
+    scriptedClient((_command, { abortSignal }) => new Promise((_resolve, reject) => abortSignal?.addEventListener('abort', () => reject(abortSignal.reason))));
+  const revoke = { Token: 't', ClientId: 'c' };
+
+  it('a service that never answers is a retryable timeout, with or without a caller signal', async () => {
+    const alone = await sdkTransport(hanging(), 20).call('RevokeToken', revoke).catch((e: unknown) => e);
+    expect(alone).toMatchObject({ code: 'timeout', retryable: true, operation: 'RevokeToken' });
+    const withSignal = sdkTransport(hanging(), 20).call('RevokeToken', revoke, { signal: new AbortController().signal });
+    expect(await withSignal.catch((e: unknown) => e)).toMatchObject({ code: 'timeout' });
+  });
+
+  it("the caller's abort ends the request and comes back as it is, not as an outage to retry", async () => {
+    const controller = new AbortController();
+    const call = sdkTransport(hanging()).call('RevokeToken', revoke, { signal: controller.signal });
+    const reason = new DOMException('signed out', 'AbortError');
+    controller.abort(reason);
+    expect(await call.catch((e: unknown) => e)).toBe(reason);
+  });
+
+  it.each([['a string', 'socket hang up'], ['null', null]])('a client that rejects with %s (not an Error) is a network error', async (_, thrown) => {
+    const client = scriptedClient(() => Promise.reject(thrown));
+    expect(await sdkTransport(client).call('RevokeToken', revoke).catch((e: unknown) => e)).toMatchObject({ code: 'network', cause: thrown });
   });
 });

@@ -1,8 +1,9 @@
 import { waitFor } from 'xstate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { AuthError, createAuth, type Auth, type AuthConfig } from '../../../machines/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
-import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
+import { TEST_POOL } from '../../support/fakeTokens.js';
+import { signedInAuth } from '../../support/signedInAuth.js';
 import { topState } from '../../support/topState.js';
 
 const API = 'https://api.example.com';
@@ -32,39 +33,12 @@ function fakeApi(status: (sent: Sent, index: number) => number = () => 200) {
 }
 
 let now = Date.now();
-let serial = 0;
-const running: Auth[] = [];
-
-function freshTokens() {
-  return makeTokenSet({ iatSeconds: Math.floor(now / 1000), lifetimeSeconds: 3600, serial: serial++ });
-}
-
-function answer(tokens = freshTokens()) {
-  return { AuthenticationResult: { IdToken: tokens.idToken, AccessToken: tokens.accessToken, RefreshToken: tokens.refreshToken } };
-}
-
-async function signedIn(api: ReturnType<typeof fakeApi>, config: Partial<AuthConfig> = {}) {
-  const cognito = new FakeCognito().on('InitiateAuth', () => answer());
-  const auth = createAuth({
-    authFlow: 'USER_PASSWORD_AUTH',
-    userPoolId: TEST_POOL.userPoolId,
-    clientId: TEST_POOL.clientId,
-    storage: 'memory',
-    transport: cognito,
-    fetch: api.fetch,
-    apiOrigins: [API],
-    clock: { now: () => now },
-    ...config,
-  });
-  running.push(auth);
-  await auth.signIn({ username: 'demo', password: 'pw' });
-  return { auth, cognito, refreshes: () => cognito.callsOf('InitiateAuth').length - 1 };
-}
-
 afterEach(() => {
-  for (const auth of running.splice(0)) auth.stop();
   now = Date.now();
 });
+
+const signedIn = (api: ReturnType<typeof fakeApi>, config: Partial<AuthConfig> = {}) =>
+  signedInAuth({ now: () => now, config: { fetch: api.fetch, apiOrigins: [API], ...config } });
 
 describe('auth.fetch', () => {
   it('sends the raw ID token to an API origin, as API Gateway expects', async () => {
@@ -103,8 +77,8 @@ describe('auth.fetch', () => {
       fetch: api.fetch,
       apiOrigins: [API],
     });
-    running.push(auth);
-    await expect(auth.fetch(`${API}/notes`)).rejects.toMatchObject({ code: 'notSignedIn' });
+    onTestFinished(() => auth.stop());
+    await expect(auth.fetch(`${API}/notes`)).rejects.toMatchObject({ code: 'notSignedIn', message: 'Sign in to call this API.' });
     expect(api.sent).toEqual([]);
   });
 
@@ -154,7 +128,7 @@ describe('auth.fetch', () => {
     expect(topState(snapshot)).toBe('expired');
     expect(snapshot.context.endReason).toBe('revoked');
     expect(snapshot.context.error?.code).toBe('sessionRevoked');
-    await expect(auth.fetch(`${API}/notes`)).rejects.toMatchObject({ code: 'sessionExpired' });
+    await expect(auth.fetch(`${API}/notes`)).rejects.toMatchObject({ code: 'sessionExpired', message: 'The session has expired; please sign in again.' });
     expect(api.sent).toHaveLength(2);
   });
 
@@ -174,17 +148,23 @@ describe('auth.fetch', () => {
     expect(refreshes()).toBe(1);
   });
 
-  it('honours AbortSignal while waiting for a refresh, leaving the machine consistent', async () => {
-    const api = fakeApi();
+  // Whoever started the refresh: another caller, this call (the token due), or the API's 401.
+  it.each([
+    { refresh: 'already in flight', first: 200, before: (auth: Auth) => auth.actor.send({ type: 'REFRESH' }) },
+    { refresh: 'started because the token is due', first: 200, before: () => void (now += 3600_000 - 30_000) },
+    { refresh: 'started after a 401', first: 401, before: () => {} },
+  ])('honours AbortSignal while waiting for a refresh $refresh, leaving the machine consistent', async ({ first, before }) => {
+    const api = fakeApi((_, index) => (index === 0 ? first : 200));
+    const { auth, cognito, answer } = await signedIn(api);
     let finishRefresh: (value: ReturnType<typeof answer>) => void = () => {};
-    const { auth, cognito } = await signedIn(api);
     cognito.on('InitiateAuth', () => new Promise((resolve) => (finishRefresh = resolve)));
-    auth.actor.send({ type: 'REFRESH' });
+    before(auth);
     const controller = new AbortController();
     const pending = auth.fetch(`${API}/notes`, { signal: controller.signal });
+    await waitFor(auth.actor, (s) => s.matches('refreshing'));
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(api.sent).toEqual([]);
+    expect(api.sent).toHaveLength(first === 401 ? 1 : 0);
     expect(auth.actor.getSnapshot().matches('refreshing')).toBe(true);
     finishRefresh(answer());
     await waitFor(auth.actor, (s) => s.matches('signedIn'));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AuthError } from '../../../machines/index.js';
 import { redactValue } from '../../../machines/inspect/redactValue.js';
 
 // Each key below carries a secret in Cognito's API or in authchart's events and context: one
@@ -11,6 +12,32 @@ const SECRET_KEYS = [
   'password', 'newPassword', 'PreviousPassword', 'NEW_PASSWORD', 'SMS_MFA_CODE', 'SOFTWARE_TOKEN_MFA_CODE', 'email_code',
 ];
 
+/** How many steps `down` takes from `copy` to the cut-off marker; null if it ends anywhere else. */
+function levelsToCut(copy: unknown, down: (value: unknown) => unknown): number | null {
+  let value = copy;
+  let levels = 0;
+  while (typeof value === 'object' && value !== null) {
+    value = down(value);
+    levels += 1;
+  }
+  return value === '[…]' ? levels : null;
+}
+
+class Port {}
+
+class Lazy {
+  // A new value on every call, so only the depth limit ends it (a cycle check never sees it twice).
+  toJSON() {
+    return { child: new Lazy() };
+  }
+}
+
+function nested(levels: number, wrap: (inner: unknown) => unknown): unknown {
+  let value: unknown = 'leaf';
+  for (let level = 0; level < levels; level++) value = wrap(value);
+  return value;
+}
+
 describe('redactValue', () => {
   it.each(SECRET_KEYS)('hides the value under %s, whatever it looks like', (key) => {
     expect(redactValue({ [key]: 'plain-looking-value', [`${key}Hint`]: 'shown' })).toEqual({ [key]: '[redacted]', [`${key}Hint`]: 'shown' });
@@ -20,10 +47,13 @@ describe('redactValue', () => {
     expect(redactValue({ password: null, refreshToken: undefined })).toEqual({ password: null, refreshToken: undefined });
   });
 
-  it("hides an event's or a redirect answer's `code`, not an error's", () => {
-    expect(redactValue({ type: 'SUBMIT_MFA_CODE', code: '123456' })).toEqual({ type: 'SUBMIT_MFA_CODE', code: '[redacted]' });
-    expect(redactValue({ kind: 'code', code: 'abc' })).toEqual({ kind: 'code', code: '[redacted]' });
-    expect(redactValue({ name: 'AuthError', code: 'codeMismatch' })).toEqual({ name: 'AuthError', code: 'codeMismatch' });
+  it.each([
+    ['an event', { type: 'SUBMIT_MFA_CODE', code: '123456' }, { type: 'SUBMIT_MFA_CODE', code: '[redacted]' }],
+    ['a redirect answer', { kind: 'code', code: 'abc' }, { kind: 'code', code: '[redacted]' }],
+    // An AuthError's code names the failure: redacting it would hide why a sign-in failed.
+    ['an error (stays readable)', { name: 'AuthError', code: 'codeMismatch' }, { name: 'AuthError', code: 'codeMismatch' }],
+  ])('hides the `code` of %s', (_what, value, shown) => {
+    expect(redactValue(value)).toEqual(shown);
   });
 
   it('replaces anything shaped like a token, under any key and in arrays', () => {
@@ -34,28 +64,37 @@ describe('redactValue', () => {
     });
   });
 
-  it('drops functions, symbols and the ports; shows instances by class, dates and errors by toJSON', () => {
-    class Port {}
-    const date = new Date(Date.UTC(2026, 0, 1));
-    const withJson = Object.assign(Object.create({ toJSON: () => ({ shown: true }) }) as object, {});
-    expect(
-      redactValue({ run: () => 1, tag: Symbol('x'), ports: { storage: {} }, port: new Port(), at: date, custom: withJson, bare: Object.create(null) }),
-    ).toEqual({ run: undefined, tag: undefined, port: '[Port]', at: '2026-01-01T00:00:00.000Z', custom: { shown: true }, bare: {} });
+  it.each([
+    ['drops a function', { run: () => 1 }, { run: undefined }],
+    ['drops a symbol', { tag: Symbol('x') }, { tag: undefined }],
+    // The ports hold storage and transports: nothing to show, and possibly tokens inside.
+    ['leaves out the ports', { ports: { storage: {} }, clientId: 'c' }, { clientId: 'c' }],
+    ['names an instance by its class', { port: new Port() }, { port: '[Port]' }],
+    ['names an instance without a constructor as an object, without throwing', { orphan: Object.create(Object.create(null) as object) as object }, { orphan: '[object]' }],
+    ['copies an object without a prototype as a plain one', { bare: Object.assign(Object.create(null) as object, { x: 1 }) }, { bare: { x: 1 } }],
+    // An AuthError's toJSON leaves its cause out: a cause can hold the request that failed.
+    [
+      'shows an error as its toJSON',
+      { error: new AuthError('timeout', 'Too slow.', { operation: 'InitiateAuth', cause: { RefreshToken: 'r' } }) },
+      { error: { name: 'AuthError', code: 'timeout', message: 'Too slow.', retryable: true, operation: 'InitiateAuth' } },
+    ],
+  ])('%s', (_what, value, shown) => {
+    expect(redactValue(value)).toEqual(shown);
   });
 
-  it('cuts cycles and anything deeper than ten levels', () => {
+  it('cuts a cycle where it closes', () => {
     const cyclic: Record<string, unknown> = { name: 'a' };
     cyclic.self = cyclic;
     expect(redactValue(cyclic)).toEqual({ name: 'a', self: '[…]' });
+  });
 
-    let deep: Record<string, unknown> = { leaf: true };
-    for (let level = 0; level < 11; level++) deep = { next: deep };
-    let copy = redactValue(deep) as Record<string, unknown>;
-    for (let level = 0; level < 10; level++) copy = copy.next as Record<string, unknown>;
-    expect(copy).toEqual({ next: '[…]' });
-
-    const shared = { x: 1 };
-    // Seen once already: a second path to the same object is cut too (never expanded twice).
-    expect(redactValue({ a: shared, b: shared })).toEqual({ a: { x: 1 }, b: '[…]' });
+  // Deeper than ten levels is cut, so inspecting a deep or endless value never overflows the stack.
+  it.each([
+    ['objects', nested(20, (inner) => ({ next: inner })), (value: unknown) => (value as { next: unknown }).next, 11],
+    ['arrays', nested(20, (inner) => [inner]), (value: unknown) => (value as unknown[])[0], 11],
+    // A value and what its toJSON gives count a level each: two per step down.
+    ['values whose toJSON makes a new value each time', new Lazy(), (value: unknown) => (value as { child: unknown }).child, 5],
+  ])('cuts nested %s below ten levels', (_what, value, down, steps) => {
+    expect(levelsToCut(redactValue(value), down)).toBe(steps);
   });
 });

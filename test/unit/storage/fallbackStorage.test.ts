@@ -36,7 +36,9 @@ describe('fallbackStorage', () => {
     expect(tier.getItem('k')).toBe('v');
     tier.setItem('k2', 'v2');
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.code).toBe('storageUnavailable');
+    // Which storage failed, why (the browser's own error), and where the session is now.
+    expect(errors[0]).toMatchObject({ code: 'storageUnavailable', message: 'Storage "session" is unavailable; the session is kept in memory until reload.' });
+    expect(errors[0]!.cause).toMatchObject({ name: 'QuotaExceededError' });
     expect(tier.kind).toBe('memory (session unavailable)');
   });
 
@@ -59,6 +61,26 @@ describe('fallbackStorage', () => {
     expect(stored.has('k')).toBe(false);
   });
 
+  it('also removes a session this tab wrote (not read) before the quota filled', () => {
+    const stored = new Map<string, string>();
+    let full = false;
+    const storage = {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => {
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        stored.set(key, value);
+      },
+      removeItem: (key: string) => void stored.delete(key),
+    };
+    const tier = fallbackStorage('local', () => storage, () => {});
+    tier.setItem('k', 'signed-in session');
+    full = true;
+    tier.setItem('k', 'refreshed session');
+    tier.removeItem('k');
+    expect(stored.has('k')).toBe(false);
+    expect(tier.getItem('k')).toBeNull();
+  });
+
   it('leaves a session another tab stored since in the original storage', () => {
     const stored = new Map([['k', 'this tab’s session']]);
     const quotaFull = {
@@ -76,11 +98,12 @@ describe('fallbackStorage', () => {
     expect(stored.get('k')).toBe('another tab’s new sign-in');
   });
 
-  it('falls back when Storage is not there at all (workers, SSR)', () => {
-    const onFallback = vi.fn();
-    const tier = fallbackStorage('local', () => undefined, onFallback);
+  it('falls back when Storage is not there at all (workers, SSR), and says it is missing', () => {
+    const errors: AuthError[] = [];
+    const tier = fallbackStorage('local', () => undefined, (error) => errors.push(error));
     expect(tier.getItem('k')).toBeNull();
-    expect(onFallback).toHaveBeenCalledOnce();
+    expect(errors).toHaveLength(1);
+    expect((errors[0]!.cause as Error).message).toBe('Storage "local" is not defined');
   });
 
   it('guards a custom storage that throws the same way', () => {

@@ -149,6 +149,18 @@ describe('many tabs, one session', () => {
     for (const tab of tabs) tab.stop();
   });
 
+  // A session another tab found expired or revoked is over here too: the user is asked to sign in
+  // again (expired, keeping where they were), and the app can say why.
+  it.each(['expired', 'revoked'] as const)('a session that ended elsewhere as %s is expired here, for the same reason', async (reason) => {
+    const { tabs, signIn } = browser(1);
+    await signIn(tabs[0]!);
+    tabs[0]!.actor.send({ type: 'SIGNED_OUT_ELSEWHERE', reason });
+    const snapshot = tabs[0]!.actor.getSnapshot();
+    expect(snapshot.value).toBe('expired');
+    expect(snapshot.context).toMatchObject({ endReason: reason, session: null });
+    for (const tab of tabs) tab.stop();
+  });
+
   it("clears storage when another tab's sign-out crossed this tab's refresh, but never a newer sign-in", async () => {
     const { tabs, storage, signIn } = browser(1);
     const key = storageKey(TEST_POOL.userPoolId, TEST_POOL.clientId);

@@ -115,6 +115,26 @@ describe('webLocksRefreshLock (against FakeLockManager, a fake of navigator.lock
     expect(holder!.steals).toEqual([]);
   });
 
+  it('a caller who gives up in the very turn the takeover begins steals nothing', async () => {
+    // A steal granted to a caller who has left would hold the lock with nobody to release it.
+    const [frozen, waiting] = FakeLockManager.tabs(2);
+    await freeze(frozen!);
+    const controller = new AbortController();
+    // The caller's abort lands while the waiting request is being withdrawn for the takeover.
+    const givingUp: LockManager = Object.assign(Object.create(waiting!) as FakeLockManager, {
+      request: (name: string, options: LockOptions, callback: LockGrantedCallback<unknown>) => {
+        options.signal?.addEventListener('abort', () => controller.abort(new Error('left refreshing')), { once: true });
+        return waiting!.request(name, options, callback);
+      },
+    });
+    const outcome = tabLock(givingUp).acquire(controller.signal).then(() => 'acquired', () => 'rejected');
+    await vi.advanceTimersByTimeAsync(2 * TIMEOUT_MS);
+    expect(controller.signal.aborted).toBe(true);
+    expect(await outcome).toBe('rejected');
+    expect(frozen!.steals).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('abort while the holder is being looked up sets no timer when the answer comes', async () => {
     const [holder, waiting] = FakeLockManager.tabs(2);
     await freeze(holder!);

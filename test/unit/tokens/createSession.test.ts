@@ -37,6 +37,8 @@ describe('decodeClaims', () => {
     ['no subject', makeJwt({ ...claims, sub: '', token_use: 'id', aud: TEST_POOL.clientId }), /subject/],
     ['exp before iat', makeJwt({ ...claims, exp: iatSeconds - 1, token_use: 'id', aud: TEST_POOL.clientId }), /iat\/exp/],
     ['string times', makeJwt({ ...claims, exp: String(iatSeconds + 60), token_use: 'id', aud: TEST_POOL.clientId }), /iat\/exp/],
+    ['a token valid for no time at all (exp = iat)', makeJwt({ ...claims, exp: iatSeconds, token_use: 'id', aud: TEST_POOL.clientId }), /iat\/exp/],
+    ['an iat of 0', makeJwt({ ...claims, iat: 0, token_use: 'id', aud: TEST_POOL.clientId }), /iat\/exp/],
   ])('rejects %s', (_, token, message) => {
     expectInvalidToken(() => decodeClaims(token, 'id', TEST_POOL), message);
   });
@@ -106,6 +108,15 @@ describe('createSession', () => {
   it('refuses tokens issued more than a day away from the device clock (a replay, not skew)', () => {
     const tokens = makeTokenSet({ iatSeconds: iatSeconds - 2 * 86_400 });
     expectInvalidToken(() => createSession(tokens, TEST_POOL, NOW), /more than a day/);
+  });
+
+  it('takes a device clock up to a whole day off as skew', () => {
+    // The drift is iat + 1 s − the time the request was sent (see createSession).
+    const dayBehind = makeTokenSet({ iatSeconds: iatSeconds - 86_401 });
+    expect(createSession(dayBehind, TEST_POOL, NOW).driftMs).toBe(-86_400_000);
+    expectInvalidToken(() => createSession(makeTokenSet({ iatSeconds: iatSeconds - 86_402 }), TEST_POOL, NOW), /more than a day/);
+    const dayAhead = makeTokenSet({ iatSeconds: iatSeconds + 86_399 });
+    expect(createSession(dayAhead, TEST_POOL, NOW).driftMs).toBe(86_400_000);
   });
 
   it('requires a refresh token', () => {
