@@ -1,26 +1,16 @@
 // setMfaPreference (createAccountSettings) for SMS, email and TOTP: the SetUserMFAPreference it
 // sends for each way of asking, and what it refuses before any request.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAccountSettings, type AccountSettings, type MfaPreference } from '../../../machines/account/index.js';
-import { AuthError, createAuth, type Auth } from '../../../machines/index.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createAccountSettings, type MfaPreference } from '../../../machines/account/index.js';
+import { AuthError } from '../../../machines/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
-import { makeTokenSet, TEST_POOL } from '../../support/fakeTokens.js';
-
-const running: (Auth | AccountSettings)[] = [];
-afterEach(() => {
-  for (const instance of running.splice(0)) instance.stop();
-});
+import { signedInAuth } from '../../support/signedInAuth.js';
 
 async function signedIn() {
-  const set = makeTokenSet({ iatSeconds: Math.floor(Date.now() / 1000), serial: 1 });
-  const cognito = new FakeCognito()
-    .on('InitiateAuth', () => ({ AuthenticationResult: { IdToken: set.idToken, AccessToken: set.accessToken, RefreshToken: set.refreshToken } }))
-    .on('SetUserMFAPreference', () => ({}));
-  const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
+  const { auth, cognito } = await signedInAuth({ cognito: new FakeCognito().on('SetUserMFAPreference', () => ({})) });
   const settings = createAccountSettings(auth);
-  running.push(auth, settings);
-  await auth.signIn({ username: 'demo', password: 'pw' });
-  return { cognito, settings, accessToken: set.accessToken };
+  onTestFinished(() => settings.stop());
+  return { cognito, settings, accessToken: auth.actor.getSnapshot().context.session!.tokens.accessToken };
 }
 
 const on = (preferred: boolean) => ({ Enabled: true, PreferredMfa: preferred });

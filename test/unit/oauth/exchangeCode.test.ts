@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchangeCode, type CodeExchange } from '../../../machines/oauth/exchangeCode.js';
-import { authErrorOf, jsonResponse } from '../../support/oauthTestWorld.js';
+import { authErrorOf, jsonResponse } from '../../support/oauth/oauthTestWorld.js';
 
 // RFC 6749 §4.1.3 (the token request) and §5.2 (its error answer), with RFC 7636's verifier:
 // the token endpoint's side here is a fake that answers in those shapes. Messages are checked

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../machines/index.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
-import { authErrorOf, config, DOMAIN, hostedUiPort, PENDING_KEY, startedRequest } from '../../support/oauthTestWorld.js';
+import { authErrorOf, config, DOMAIN, hostedUiPort, PENDING_KEY, startedRequest } from '../../support/oauth/oauthTestWorld.js';
 
 // The managed-login port's configuration checks, and its part in the sign-out: ending the hosted
 // session (Cognito's /logout) only where the sign-in began there, whatever Web Storage does.

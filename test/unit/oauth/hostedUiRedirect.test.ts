@@ -13,7 +13,7 @@ import {
   jsonResponse,
   PENDING_KEY,
   startedRequest,
-} from '../../support/oauthTestWorld.js';
+} from '../../support/oauth/oauthTestWorld.js';
 
 // The managed-login port's redirect, both ways: what the authorize request carries (Cognito's
 // /oauth2/authorize reference), how a return is read from the address bar, and how it is refused

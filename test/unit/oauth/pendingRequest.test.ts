@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../../machines/index.js';
 import { takePendingRequest } from '../../../machines/oauth/pendingRequest.js';
 import { TEST_POOL } from '../../support/fakeTokens.js';
-import { PENDING_KEY } from '../../support/oauthTestWorld.js';
+import { PENDING_KEY } from '../../support/oauth/oauthTestWorld.js';
 
 // The authorization request waiting in this tab for its return. What it keeps decides whether a
 // return is accepted (state), its ID token believed (nonce) and its code exchanged (verifier,

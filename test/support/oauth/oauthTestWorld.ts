@@ -1,10 +1,10 @@
 // The world around the managed-login port in unit tests: a page (address bar, navigation), this
 // tab's storage, and a token endpoint. The endpoint is a fake answering in RFC 6749's shapes
 // (§5.1, §5.2); test/integration/hostedUi.test.ts runs the flow against oidc-provider.
-import { AuthError, memoryStorage, resolveConfig } from '../../machines/index.js';
-import { hostedUi, type HostedUiEnvironment, type HostedUiOptions } from '../../machines/oauth/index.js';
-import type { PendingRequest } from '../../machines/oauth/pendingRequest.js';
-import { makeJwt, TEST_POOL } from './fakeTokens.js';
+import { AuthError, memoryStorage, resolveConfig } from '../../../machines/index.js';
+import { hostedUi, type HostedUiEnvironment, type HostedUiOptions } from '../../../machines/oauth/index.js';
+import type { PendingRequest } from '../../../machines/oauth/pendingRequest.js';
+import { makeJwt, TEST_POOL } from '../fakeTokens.js';
 
 export const DOMAIN = 'https://demo.auth.us-east-1.amazoncognito.com';
 export const CALLBACK = 'https://app.example.com/callback';
