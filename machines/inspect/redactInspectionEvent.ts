@@ -32,7 +32,8 @@ function redactingObserver(observer: unknown): unknown {
   const target = observer as SnapshotObserver;
   return {
     next: (snapshot: object) => target.next?.(redactSnapshot(snapshot)),
-    error: (error: unknown) => target.error?.(error),
+    // The actor's failure, redacted as the snapshot's `error` field is.
+    error: (error: unknown) => target.error?.(redactValue(error)),
     complete: () => target.complete?.(),
   };
 }

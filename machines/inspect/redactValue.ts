@@ -43,8 +43,8 @@ const MAX_DEPTH = 10;
 
 /**
  * A copy of any value that is safe to show or send: secrets under known keys and anything shaped
- * like a token replaced, functions left out, errors as their `toJSON`, cycles cut. Used for
- * inspection events, snapshots and logs.
+ * like a token replaced, functions left out, errors as their `toJSON` (or name and message),
+ * cycles cut. Used for inspection events, snapshots and logs.
  */
 export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return redactTokens(value);
@@ -55,6 +55,9 @@ export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1, seen));
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function' && !isPlainObject(value)) return redactValue(withJson.toJSON(), depth + 1, seen);
+  // An error from code we did not write: what failed stays readable; its cause and any other
+  // field it carries (a request, a response) are left out, as AuthError's toJSON does.
+  if (value instanceof Error) return { name: value.name, message: redactTokens(value.message) };
   if (!isPlainObject(value)) return `[${value.constructor?.name ?? 'object'}]`;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

@@ -9,13 +9,15 @@ import { redactedInspector } from '../../../machines/inspect/index.js';
 // A small chart with a secret in each place one can be: context, and an invoked actor's input and
 // output; the actor that fails holds one too, so the error path is held to the same rule.
 
-const SECRETS = ['refresh-secret', 'pw-secret', 'access-secret'];
+/** Token-shaped, as a failing request's message can quote one. */
+const TOKEN_IN_ERROR = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl';
+const SECRETS = ['refresh-secret', 'pw-secret', 'access-secret', TOKEN_IN_ERROR];
 
 const chart = setup({
   actors: {
     signIn: fromPromise(async ({ input }: { input: { username: string; password: string } }) => ({ accessToken: 'access-secret', user: input.username })),
     refresh: fromPromise<never, { refreshToken: string }>(async () => {
-      throw new Error('declined');
+      throw new Error(`declined ${TOKEN_IN_ERROR}`, { cause: { refreshToken: 'refresh-secret' } });
     }),
   },
 }).createMachine({
@@ -71,7 +73,7 @@ describe('actor references in redacted inspection events', () => {
     const byFunction: unknown[] = [];
     const byObserver: unknown[] = [];
     const byHandlers: unknown[] = [];
-    const ended: string[] = [];
+    const ended: unknown[] = [];
     await inspected((event) => {
       if (created(event, 'root')) actorOf(event).subscribe((snapshot) => byFunction.push(snapshot));
       if (created(event, 'signIn')) {
@@ -80,7 +82,7 @@ describe('actor references in redacted inspection events', () => {
       if (created(event, 'refresh')) {
         actorOf(event).subscribe(
           (snapshot) => byHandlers.push(snapshot),
-          (error: Error) => ended.push(`refresh error: ${error.message}`),
+          (error: unknown) => ended.push(error),
         );
       }
     });
@@ -88,8 +90,9 @@ describe('actor references in redacted inspection events', () => {
     expect(byFunction).toContainEqual(expect.objectContaining({ value: 'refreshing', context: { refreshToken: '[redacted]', user: 'alice' } }));
     expect(byObserver).toContainEqual(expect.objectContaining({ status: 'done', output: { accessToken: '[redacted]', user: 'alice' } }));
     expect(byHandlers).toContainEqual(expect.objectContaining({ input: { refreshToken: '[redacted]' } }));
-    expect(ended).toEqual(['signIn complete', 'refresh error: declined']);
-    expectNoSecret([byFunction, byObserver, byHandlers]);
+    // The failure as the snapshot's `error` shows it: what failed, without the token or the cause.
+    expect(ended).toEqual(['signIn complete', { name: 'Error', message: 'declined [redacted token]' }]);
+    expectNoSecret([byFunction, byObserver, byHandlers, ended]);
   });
 
   it('call an observer only for the handlers it has, and leave a failure to the chart', async () => {

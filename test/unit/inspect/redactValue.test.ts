@@ -78,6 +78,12 @@ describe('redactValue', () => {
       { error: new AuthError('timeout', 'Too slow.', { operation: 'InitiateAuth', cause: { RefreshToken: 'r' } }) },
       { error: { name: 'AuthError', code: 'timeout', message: 'Too slow.', retryable: true, operation: 'InitiateAuth' } },
     ],
+    // An app's own actor can fail with any error: what failed stays readable, the rest is left out.
+    [
+      'shows an error without toJSON as its name and redacted message',
+      { error: Object.assign(new TypeError(`refused eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.c2ln`, { cause: { RefreshToken: 'r' } }), { request: { password: 'p' } }) },
+      { error: { name: 'TypeError', message: 'refused [redacted token]' } },
+    ],
   ])('%s', (_what, value, shown) => {
     expect(redactValue(value)).toEqual(shown);
   });
