@@ -48,7 +48,9 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     const signal = request.signal;
     const session = await usableSession(signal, true);
     // Cloned before sending, since sending consumes the body. A caller's stream is not teed:
-    // it may be large or endless, so such a request is sent once and its 401 returned.
+    // it may be large or endless, so such a request is sent once and its 401 returned. A
+    // Request's body is a stream whatever it was made from, so there is no telling: a Request
+    // given as input is cloned (libraries such as ky send every body that way).
     const replay = init?.body instanceof ReadableStream ? null : request.clone();
     const first = await options.fetch(authorize(request, session));
     if (first.status !== 401) return first;
@@ -70,8 +72,9 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     try {
       fresh = await usableSession(signal, false);
     } catch (error) {
-      if (signal.aborted) throw error;
-      return first;
+      if (!signal.aborted) return first;
+      await first.body?.cancel();
+      throw error;
     }
     if (tokenIdUsed(fresh) === rejected) return first;
     await first.body?.cancel();

@@ -18,6 +18,8 @@ interface Sent {
 /** The API side: records what arrives and answers with the handler's status. */
 function fakeApi(status: (sent: Sent, index: number) => number = () => 200) {
   const sent: Sent[] = [];
+  /** What the API answered, to see whether auth.fetch let a body go it did not return. */
+  const answered: Response[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const record = {
@@ -27,9 +29,11 @@ function fakeApi(status: (sent: Sent, index: number) => number = () => 200) {
       body: await request.text(),
     };
     sent.push(record);
-    return new Response(JSON.stringify({ ok: true }), { status: status(record, sent.length - 1) });
+    const response = new Response(JSON.stringify({ ok: true }), { status: status(record, sent.length - 1) });
+    answered.push(response);
+    return response;
   };
-  return { fetch: fetch as typeof globalThis.fetch, sent };
+  return { fetch: fetch as typeof globalThis.fetch, sent, answered };
 }
 
 let now = Date.now();
@@ -165,6 +169,8 @@ describe('auth.fetch', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(api.sent).toHaveLength(first === 401 ? 1 : 0);
+    // The 401 the caller never sees is let go (cancelled), not left holding its connection.
+    expect(api.answered.map((response) => response.bodyUsed)).toEqual(first === 401 ? [true] : []);
     expect(auth.actor.getSnapshot().matches('refreshing')).toBe(true);
     finishRefresh(answer());
     await waitFor(auth.actor, (s) => s.matches('signedIn'));
