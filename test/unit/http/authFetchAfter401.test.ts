@@ -112,6 +112,35 @@ describe('auth.fetch after a 401', () => {
     expect(api.sent).toHaveLength(1);
   });
 
+  it('a caller who gives up while the chart is busy gets the abort, also for a request it cannot replay', async () => {
+    let news = () => {};
+    const api = fakeApi(() => 401, (index) => index === 0 && news());
+    const chart = await chartWithHeldSync(api);
+    news = chart.newsFromOtherTab;
+    const controller = new AbortController();
+    const upload = new ReadableStream({ pull: (stream) => stream.close() });
+    const init = { method: 'POST', body: upload, duplex: 'half', signal: controller.signal } as RequestInit;
+    const response = chart.authFetch(`${API}/upload`, init);
+    await waitFor(chart.actor, (s) => s.matches('syncing'));
+    controller.abort();
+    await expect(response).rejects.toMatchObject({ name: 'AbortError' });
+    chart.release();
+  });
+
+  it('a caller who gives up during the refresh after a 401 without a body gets the abort', async () => {
+    const api = fakeApi((index) => (index === 0 ? 401 : 200));
+    const { auth, cognito, answer } = await signedIn(api);
+    let finishRefresh: (value: ReturnType<typeof answer>) => void = () => {};
+    cognito.on('InitiateAuth', () => new Promise((resolve) => (finishRefresh = resolve)));
+    const controller = new AbortController();
+    const response = auth.fetch(`${API}/notes`, { signal: controller.signal });
+    await waitFor(auth.actor, (s) => s.matches('refreshing'));
+    controller.abort();
+    await expect(response).rejects.toMatchObject({ name: 'AbortError' });
+    finishRefresh(answer());
+    await waitFor(auth.actor, (s) => s.matches('signedIn'));
+  });
+
   it.each([
     ['refused for good', 'NotAuthorizedException', 400, 'expired'],
     ['failing for a transient reason', 'InternalErrorException', 500, { refreshing: 'retrying' }],

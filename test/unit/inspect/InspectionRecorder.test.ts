@@ -80,8 +80,11 @@ describe('InspectionRecorder', () => {
     for (const entry of [...full.entries].reverse()) {
       recorder.inspect({ type: '@xstate.snapshot', rootId: 'x', actorRef: { sessionId: 'x' }, event: entry.event, snapshot: entry.snapshot } as never);
     }
-    stop();
     expect(told).toBe(full.entries.length);
     expect(recorder.entries.map((entry) => entry.event)).toEqual(full.entries.slice(0, 3).map((entry) => entry.event));
+    // Told of none after stopping.
+    stop();
+    recorder.inspect({ type: '@xstate.snapshot', rootId: 'x', actorRef: { sessionId: 'x' }, event: full.entries[0]!.event, snapshot: full.entries[0]!.snapshot } as never);
+    expect(told).toBe(full.entries.length);
   });
 });

@@ -12,4 +12,9 @@ describe('activeStateIds', () => {
       'auth.refreshing.locked.requesting',
     ]);
   });
+
+  it('skips a state the chart no longer has (a value recorded from an older chart), rather than failing', () => {
+    expect([...activeStateIds(authMachine, { signedIn: 'gone' })]).toEqual(['auth', 'auth.signedIn']);
+    expect([...activeStateIds(authMachine, 'gone')]).toEqual(['auth']);
+  });
 });

@@ -43,4 +43,11 @@ describe('layoutFor', () => {
     expect(chartFingerprint(chart(true))).not.toBe(chartFingerprint(chart(false)));
     expect(chartFingerprint(chart(false, 'ready'))).not.toBe(chartFingerprint(chart(false)));
   });
+
+  it('writes every fingerprint as eight hex digits, small hashes with leading zeros', () => {
+    // About one chart in sixteen hashes below 0x10000000; among a hundred, several do.
+    const fingerprints = Array.from({ length: 100 }, (_, index) => chartFingerprint(createMachine({ id: `m${index}` })));
+    expect(fingerprints.filter((fingerprint) => !/^[0-9a-f]{8}$/.test(fingerprint))).toEqual([]);
+    expect(fingerprints.some((fingerprint) => fingerprint.startsWith('0'))).toBe(true);
+  });
 });

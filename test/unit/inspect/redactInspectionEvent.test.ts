@@ -41,6 +41,9 @@ describe('inspection events from createAuth', () => {
     );
     expect(seen.length).toBeGreaterThan(10);
     expect(shown).toContain('signedIn');
+    // An event sent from outside any actor has no source, and is passed on without one.
+    const fromOutside = seen.find((event) => event.type === '@xstate.event' && event.event.type === 'REFRESH');
+    expect(fromOutside).toMatchObject({ type: '@xstate.event', sourceRef: undefined });
     for (const secret of secrets) expect(shown).not.toContain(secret);
   });
 });

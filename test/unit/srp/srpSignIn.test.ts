@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuth, fetchTransport, type Auth, type AuthConfig, type CognitoTransport } from '../../../machines/index.js';
+import { redactedInspector } from '../../../machines/inspect/index.js';
 import { passwordClaim } from '../../../machines/srp/passwordClaim.js';
 import { N } from '../../../machines/srp/srpGroup.js';
 import { startSrp } from '../../../machines/srp/startSrp.js';
@@ -160,7 +161,6 @@ describe('the test verifier itself', () => {
 
 describe('custom-auth answers are secrets', () => {
   it('never reach an inspector', async () => {
-    const { redactedInspector } = await import('../../../machines/inspect/index.js');
     const seen: string[] = [];
     const cognito = await pool({ customChallenges: [{ question: 'Code from the email?', answer: 'MAGIC-987654' }] });
     const signingIn = start(cognito, { authFlow: 'CUSTOM_WITH_SRP', inspect: redactedInspector((event) => seen.push(JSON.stringify(event))) });
