@@ -55,9 +55,13 @@ export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1, seen));
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function' && !isPlainObject(value)) return redactValue(withJson.toJSON(), depth + 1, seen);
-  // An error from code we did not write: what failed stays readable; its cause and any other
-  // field it carries (a request, a response) are left out, as AuthError's toJSON does.
-  if (value instanceof Error) return { name: value.name, message: redactTokens(value.message) };
+  // An error from code we did not write: its kind stays readable. Its message may quote a secret
+  // that is not token-shaped (a challenge session, a code), so only a DOMException's message,
+  // which the runtime writes, is shown; cause and other fields are left out, as in AuthError.
+  if (value instanceof Error) {
+    const name = redactTokens(String(value.name));
+    return value instanceof DOMException ? { name, message: redactTokens(String(value.message)) } : { name };
+  }
   if (!isPlainObject(value)) return `[${value.constructor?.name ?? 'object'}]`;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

@@ -80,10 +80,11 @@ describe('redactValue', () => {
     ],
     // An app's own actor can fail with any error: what failed stays readable, the rest is left out.
     [
-      'shows an error without toJSON as its name and redacted message',
-      { error: Object.assign(new TypeError(`refused eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.c2ln`, { cause: { RefreshToken: 'r' } }), { request: { password: 'p' } }) },
-      { error: { name: 'TypeError', message: 'refused [redacted token]' } },
+      'shows an error without toJSON by its name only: its message may quote a secret',
+      { error: Object.assign(new TypeError('refused session AYABeD1x2y3z4secret', { cause: { RefreshToken: 'r' } }), { request: { password: 'p' } }) },
+      { error: { name: 'TypeError' } },
     ],
+    ['shows a DOMException (its message is the runtime\'s) by name and message', { error: new DOMException('The operation was aborted.', 'AbortError') }, { error: { name: 'AbortError', message: 'The operation was aborted.' } }],
   ])('%s', (_what, value, shown) => {
     expect(redactValue(value)).toEqual(shown);
   });
