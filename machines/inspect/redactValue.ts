@@ -43,7 +43,7 @@ const MAX_DEPTH = 10;
 
 /**
  * A copy of any value that is safe to show or send: secrets under known keys and anything shaped
- * like a token replaced, functions left out, errors as their `toJSON` (or name and message),
+ * like a token replaced, functions left out, errors as their `toJSON` (or their name alone),
  * cycles cut. Used for inspection events, snapshots and logs.
  */
 export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
