@@ -1,3 +1,4 @@
+import { SimulatedClock } from 'xstate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapCognitoError } from '../../machines/cognito/mapCognitoError.js';
 import { signedInAuth } from '../support/signedInAuth.js';
@@ -50,5 +51,18 @@ describe('awaitUsableSession', () => {
     expect(error).toMatchObject({ code: 'offline', retryable: true, message: 'You appear to be offline; the session resumes when the connection is back.' });
     expect((error as Error).cause).toMatchObject({ code: 'serviceUnavailable' });
     expect(await auth.getTokens()).toBeNull();
+  });
+
+  it('refreshes once per call, even when the new tokens are due at once (no loop of refreshes)', async () => {
+    // Tokens that live 2 s are within the refresh lead (half their lifetime) as they arrive. The
+    // timers are simulated and never move here, so only getTokens itself could ask again.
+    const timers = new SimulatedClock();
+    timers.set(Date.UTC(2026, 0, 1));
+    const { auth, refreshes } = await signedInAuth({ now: () => timers.now(), config: { clock: timers }, tokens: { lifetimeSeconds: 2 } });
+    const first = auth.actor.getSnapshot().context.session!.tokens.idToken;
+    const tokens = await auth.getTokens();
+    expect(refreshes()).toBe(1);
+    expect(tokens?.idToken).not.toBe(first);
+    expect(tokens?.idToken).toBe(auth.actor.getSnapshot().context.session!.tokens.idToken);
   });
 });
