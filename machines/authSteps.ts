@@ -50,8 +50,9 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
   /** Sends one event once start-up is over, waits for the outcome, rejects with its error. */
   async function perform(event: AuthEvent): Promise<AuthSnapshot> {
     // A step asked for during start-up, a refresh or a tab sync waits for it, not fails.
+    // Not busy, so not signing out either: a sign-in then waits for the sign-out to end.
     const before = await waitFor(actor, (s) => !s.hasTag('busy'));
-    if (event.type === 'SIGN_IN' && (selectIsAuthenticated(before) || before.matches('signingOut'))) {
+    if (event.type === 'SIGN_IN' && selectIsAuthenticated(before)) {
       throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
     }
     if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
@@ -72,8 +73,9 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
       if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible now (is createAuth's oauth set?).`);
       actor.send(event);
       // The page is about to be replaced: resolve once the navigation is asked for.
+      // Entering redirecting clears the error: one here means the redirect did not start.
       const after = await waitFor(actor, (s) => !s.matches({ redirecting: 'navigating' }));
-      if (!after.matches('redirecting') && after.context.error) throw after.context.error;
+      if (after.context.error) throw after.context.error;
     },
     completeNewPassword: ({ newPassword, attributes }) =>
       next({ type: 'COMPLETE_NEW_PASSWORD', newPassword, ...(attributes ? { attributes } : {}) }),
