@@ -1,12 +1,12 @@
-// Lists the mutants of machines/ that survived, from Stryker's JSON report, as Markdown lines
-// grouped by file: `node test/mutation/listSurvivors.mjs [reports/mutation/mutation.json]`. The
-// reasons in test/mutation/SURVIVORS.md are written by people; this gives them the list to start
-// from, and shows what is new since.
-import { readFileSync } from 'node:fs';
+// Lists the mutants of machines/ that survived, from Stryker's JSON reports, as Markdown lines
+// grouped by file: `node test/mutation/listSurvivors.mjs [report.json ...]` (read as in
+// scoreByFolder.mjs). The reasons in test/mutation/SURVIVORS.md are written by people; this gives
+// them the list to start from, and shows what is new since.
+import { readReports } from './readReports.mjs';
 
 /** @typedef {{ status: string, mutatorName: string, replacement?: string, location: { start: { line: number, column: number } } }} Mutant */
 
-const report = JSON.parse(readFileSync(process.argv[2] ?? 'reports/mutation/mutation.json', 'utf8'));
+const report = readReports(process.argv.slice(2));
 for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
   const lines = String(source).split('\n');
   const survivors = /** @type {Mutant[]} */ (mutants).filter((mutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage');

@@ -1,11 +1,13 @@
-// Prints the mutation score of machines/ per folder from Stryker's JSON report:
-// `node test/mutation/scoreByFolder.mjs [reports/mutation/mutation.json]`. Static mutants are
-// skipped by the default run (see stryker.config.mjs) and counted apart, as "ignored".
-import { readFileSync } from 'node:fs';
+// Prints the mutation score of machines/ per folder from Stryker's JSON reports:
+// `node test/mutation/scoreByFolder.mjs [report.json ...]` (default reports/mutation/mutation.json).
+// Several reports, from runs scoped to different folders, are read as one; where two hold the same
+// file, the later one counts. Static mutants are skipped by the default run (see
+// stryker.config.mjs) and counted apart, as "ignored".
+import { readReports } from './readReports.mjs';
 
 /** @typedef {{ Killed: number, Timeout: number, Survived: number, NoCoverage: number, Ignored: number, other: number }} Row */
 
-const report = JSON.parse(readFileSync(process.argv[2] ?? 'reports/mutation/mutation.json', 'utf8'));
+const report = readReports(process.argv.slice(2));
 /** @type {Map<string, Row>} */
 const rows = new Map();
 for (const [file, { mutants }] of Object.entries(report.files)) {
