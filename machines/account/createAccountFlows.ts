@@ -1,10 +1,10 @@
-import { createActor, waitFor, type Actor, type SnapshotFrom } from 'xstate';
-import { AuthError } from '../AuthError.js';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Credentials } from '../AuthContext.js';
 import type { Auth } from '../createAuth.js';
 import { selectNextStep, type NextStep } from '../selectors.js';
 import type { AccountEvent } from './AccountContext.js';
 import { accountMachine } from './accountMachine.js';
+import { performRequest } from './performRequest.js';
 
 export type AccountActor = Actor<typeof accountMachine>;
 type AccountSnapshot = SnapshotFrom<typeof accountMachine>;
@@ -42,14 +42,7 @@ export function createAccountFlows(auth: Auth): AccountFlows {
     if (snapshot.matches('awaitingResetCode')) return 'confirmPasswordReset';
     return selectNextStep(auth.actor.getSnapshot());
   };
-  async function next(event: AccountEvent): Promise<AccountStep> {
-    const before = await waitFor(actor, (s) => !s.hasTag('busy'));
-    if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
-    actor.send(event);
-    const after = await waitFor(actor, (s) => !s.hasTag('busy'));
-    if (after.context.error) throw after.context.error;
-    return stepOf(after);
-  }
+  const next = async (event: AccountEvent): Promise<AccountStep> => stepOf(await performRequest(actor, event));
 
   return {
     actor,

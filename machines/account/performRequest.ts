@@ -19,7 +19,13 @@ export async function performRequest<TLogic extends AnyStateMachine>(
   actor: Actor<TLogic>,
   event: EventFromLogic<TLogic>,
 ): Promise<SnapshotFrom<TLogic>> {
-  const before = (await waitFor(actor, idle)) as RequestSnapshot;
+  // Read the snapshot when sending, not when a wait ended: a request asked for in the same tick
+  // may have started in between, and this one then waits for it in turn.
+  let before = actor.getSnapshot() as RequestSnapshot;
+  while (!idle(before)) {
+    await waitFor(actor, idle);
+    before = actor.getSnapshot() as RequestSnapshot;
+  }
   if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
   actor.send(event);
   const after = await waitFor(actor, idle);

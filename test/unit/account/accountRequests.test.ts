@@ -38,6 +38,8 @@ describe('sign-up requests', () => {
       },
     ]);
     expect(account.actor.getSnapshot().context.codeDelivery).toEqual({ destination: 'd***@e***', medium: 'EMAIL' });
+    // The confirmation form is pre-filled with the name as it was sent.
+    expect(account.actor.getSnapshot().context.pendingUsername).toBe('new');
   });
 
   it('ConfirmSignUp and ResendConfirmationCode: the trimmed username and code; no delivery details means none', async () => {
@@ -60,6 +62,15 @@ describe('sign-up requests', () => {
     const account = flows(cognito);
     await expect(account.signUp({ username: ' ', password: 'pw' })).rejects.toMatchObject({ code: 'invalidRequest', message: 'Enter a username.' });
     await expect(account.signUp({ username: 'new', password: '' })).rejects.toMatchObject({ code: 'invalidRequest', message: 'Enter a password.' });
+    expect(cognito.calls).toEqual([]);
+  });
+
+  it('sends no confirmation or new code for an empty username', async () => {
+    const cognito = new FakeCognito();
+    const account = flows(cognito);
+    const blank = { code: 'invalidRequest', message: 'Enter a username.' };
+    await expect(account.confirmSignUp({ username: ' ', code: '123456' })).rejects.toMatchObject(blank);
+    await expect(account.resendSignUpCode({ username: '' })).rejects.toMatchObject(blank);
     expect(cognito.calls).toEqual([]);
   });
 });
@@ -88,5 +99,14 @@ describe('password reset requests', () => {
       message: 'Enter a new password.',
     });
     expect(cognito.callsOf('ConfirmForgotPassword')).toEqual([]);
+  });
+
+  it('sends no reset request or confirmation for an empty username', async () => {
+    const cognito = new FakeCognito();
+    const account = flows(cognito);
+    const blank = { code: 'invalidRequest', message: 'Enter a username.' };
+    await expect(account.forgotPassword({ username: ' ' })).rejects.toMatchObject(blank);
+    await expect(account.confirmPasswordReset({ username: '', code: '123456', newPassword: 'new-pw' })).rejects.toMatchObject(blank);
+    expect(cognito.calls).toEqual([]);
   });
 });
