@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
  * @returns {{ files: Record<string, { source: string, mutants: object[] }> }}
  */
 export function readReports(paths) {
+  /** @type {Record<string, { source: string, mutants: object[] }>} */
   const files = {};
   for (const path of paths.length > 0 ? paths : ['reports/mutation/mutation.json']) {
     // A file measured again by a later run replaces the earlier result, whole.
