@@ -4,7 +4,10 @@ import { AuthError } from '../../../machines/index.js';
 import { refreshSession } from '../../../machines/actors/refreshSession.js';
 import { readRefreshApi, rememberRefreshApi, type RefreshOperationChoice } from '../../../machines/cognito/rememberedRefreshApi.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
-import { actorInput, run, sessionFor, tokenAnswer } from './actorInput.js';
+import type { DevicePort } from '../../../machines/devices/DevicePort.js';
+import { createSession } from '../../../machines/tokens/createSession.js';
+import { makeTokenSet } from '../../support/fakeTokens.js';
+import { NOW, actorInput, run, sessionFor, tokenAnswer } from './actorInput.js';
 
 // refreshApi `auto` with a scripted Cognito: which operation a failure leads to next, what is
 // remembered for the next refresh, and what is reported. The same rules over HTTP, against a
@@ -110,5 +113,19 @@ describe('refreshSession', () => {
     }));
     const refreshing = run(refreshSession, { ...refreshInput(cognito), refreshApi: 'initiateAuth' });
     await expect(refreshing).rejects.toMatchObject({ code: 'unsupportedChallenge', message: expect.stringContaining('challenge') });
+  });
+});
+
+describe('refreshSession with a device whose confirmation failed at sign-in', () => {
+  it('confirms that device, for the session signed in on it, before it refreshes', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => tokenAnswer({ serial: 1, deviceKey: 'us-east-1_dev' }));
+    const input = actorInput(cognito);
+    const session = createSession(makeTokenSet({ iatSeconds: NOW / 1000, deviceKey: 'us-east-1_dev' }), input.config, NOW);
+    const newDevice = { deviceKey: 'us-east-1_dev', deviceGroupKey: 'group' };
+    const confirmed: unknown[] = [];
+    const devices = { confirm: async (request: unknown) => void confirmed.push(request) } as unknown as DevicePort;
+    await run(refreshSession, { ...input, ports: { ...input.ports, devices }, session, refreshApi: 'initiateAuth', unconfirmedDevice: newDevice });
+    expect(confirmed).toEqual([expect.objectContaining({ session, newDevice, config: input.config })]);
+    expect(operations(cognito)).toEqual(['InitiateAuth']);
   });
 });

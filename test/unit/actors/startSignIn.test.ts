@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startSignIn } from '../../../machines/actors/startSignIn.js';
 import type { AuthConfigInput } from '../../../machines/index.js';
 import { FakeCognito } from '../../support/FakeCognito.js';
-import { actorInput, hanging, run } from './actorInput.js';
+import { actorInput, hanging, run, tokenAnswer } from './actorInput.js';
 
 // The first sign-in step with SRP (answerPasswordVerifier included), against a scripted Cognito
 // whose PASSWORD_VERIFIER the client can answer (the proof itself is checked in
@@ -57,5 +57,36 @@ describe('startSignIn with SRP', () => {
     const result = await run(startSignIn, signInInput(cognito, 'CUSTOM_WITH_SRP'));
     expect(result.challenge).toMatchObject({ kind: 'custom', challengeSession: 'custom-session', parameters: { question: 'What is 6 × 7?' } });
     expect(cognito.callsOf('RespondToAuthChallenge')).toEqual([]);
+  });
+});
+
+describe('startSignIn', () => {
+  it('refuses an empty username before any request, asking for a username', async () => {
+    const cognito = new FakeCognito();
+    await expect(run(startSignIn, { ...signInInput(cognito), username: ' ' })).rejects.toMatchObject({
+      code: 'invalidRequest',
+      message: expect.stringContaining('username'),
+    });
+    expect(cognito.calls).toEqual([]);
+  });
+
+  it('USER_PASSWORD_AUTH sends the username and password, and no SRP value', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => tokenAnswer());
+    await run(startSignIn, signInInput(cognito, 'USER_PASSWORD_AUTH'));
+    expect(cognito.callsOf('InitiateAuth')[0]!.input).toMatchObject({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'demo@example.com', PASSWORD: 'pw' },
+    });
+    expect(Object.keys((cognito.callsOf('InitiateAuth')[0]!.input as { AuthParameters: object }).AuthParameters)).toEqual(['USERNAME', 'PASSWORD']);
+  });
+
+  it('aborts InitiateAuth in flight when stopped (the user cancelled)', async () => {
+    const { called, handler } = hanging();
+    const cognito = new FakeCognito().on('InitiateAuth', handler);
+    const actor = createActor(startSignIn, { input: signInInput(cognito, 'USER_PASSWORD_AUTH') }).start();
+    const signal = await called;
+    expect(signal?.aborted).toBe(false);
+    actor.stop();
+    expect(signal?.aborted).toBe(true);
   });
 });

@@ -26,4 +26,16 @@ describe('holdRefreshLock', () => {
     expect(holder.getSnapshot().value).toBe('locked');
     holder.stop();
   });
+
+  it('gives back at once a lock granted after the refresh stopped waiting for it', async () => {
+    let grant: (release: () => void) => void = () => {};
+    const holder = lockHolder({ acquire: () => new Promise((resolve) => (grant = resolve)) });
+    holder.stop();
+    let released = false;
+    grant(() => {
+      released = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(released).toBe(true);
+  });
 });
