@@ -20,7 +20,9 @@ const type = (label: string, value: string) => fireEvent.input(input(label), { t
 const click = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
 
 /** The page's own heading: sv-router keeps the last test's page on screen until a lazy one loads. */
-const page = (name: string) => screen.findByRole('heading', { level: 1, name });
+// A page's first visit compiles its lazy route (vite transforms the component on demand): on a
+// busy 2-core machine that takes more than findBy's default second.
+const page = (name: string) => screen.findByRole('heading', { level: 1, name }, { timeout: 5_000 });
 
 function start(url: string): AuthFixture {
   history.replaceState(null, '', url);
