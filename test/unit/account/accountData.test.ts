@@ -201,7 +201,25 @@ describe('attributes', () => {
     expect(refused).toMatchObject({ code: 'invalidRequest', cognitoName: 'InvalidParameterException', operation: 'UpdateUserAttributes', status: 400 });
     expect(refused.message).toBe('The user pool did not accept the change to email (InvalidParameterException).');
     expect(JSON.stringify(data.actor.getSnapshot().context.error)).not.toContain('not-an-email');
-    expect(await failure(data.updateUserAttributes({ phone_number: '+15550100' }))).toMatchObject({ code: 'usernameExists' });
+    // A refusal Cognito names with a code of its own says what it means, in authchart's words.
+    expect(await failure(data.updateUserAttributes({ phone_number: '+15550100' }))).toMatchObject({
+      code: 'usernameExists',
+      message: 'An account with this username already exists.',
+    });
+  });
+
+  it("a refusal of a kind authchart does not know names only the attributes; a failure that is not Cognito's keeps its words", async () => {
+    const cognito = new FakeCognito().on('UpdateUserAttributes', (input) => {
+      if (input.UserAttributes[0]!.Name === 'email') {
+        throw new AuthError('unknown', "Value 'not-an-email' is odd", { operation: 'UpdateUserAttributes', cognitoName: 'BrandNewException', status: 400 });
+      }
+      throw new AuthError('unknown', 'The transport broke.');
+    });
+    const { data } = await signedIn(cognito);
+    const refused = await failure(data.updateUserAttributes({ email: 'not-an-email' }));
+    expect(refused).toMatchObject({ code: 'unknown', cognitoName: 'BrandNewException', status: 400 });
+    expect(refused.message).toBe('The user pool did not accept the change to email (BrandNewException).');
+    expect(await failure(data.updateUserAttributes({ nickname: 'al' }))).toMatchObject({ code: 'unknown', message: 'The transport broke.' });
   });
 });
 
