@@ -141,8 +141,41 @@ describe('choice-based sign-in (USER_AUTH)', () => {
 
   it('refuses a sign-in whose only way in this browser cannot take, as passkeyUnavailable', async () => {
     const signingIn = start(await userAuthPool({ offered: ['WEB_AUTHN'] }));
+    await expect(signingIn.signIn({ username: 'demo' })).rejects.toMatchObject({ code: 'passkeyUnavailable', message: expect.stringMatching(/None of the ways/) });
+    expect(stateOf(signingIn)).toEqual({ signedOut: 'idle' });
+  });
+
+  it('refuses a choice that lists no ways in at all (no AvailableChallenges) as passkeyUnavailable', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => ({ ChallengeName: 'SELECT_CHALLENGE', Session: 'session-1', ChallengeParameters: {} }));
+    const signingIn = start(cognito);
     await expect(signingIn.signIn({ username: 'demo' })).rejects.toMatchObject({ code: 'passkeyUnavailable' });
     expect(stateOf(signingIn)).toEqual({ signedOut: 'idle' });
+  });
+
+  it('offers the choice when the pool will not take the preferred SRP proof, without sending the proof on', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => ({
+      ChallengeName: 'SELECT_CHALLENGE',
+      Session: 'session-1',
+      ChallengeParameters: {},
+      AvailableChallenges: ['EMAIL_OTP'],
+    }));
+    const signingIn = start(cognito);
+    expect(await signingIn.signIn({ username: 'demo', preferredChallenge: 'PASSWORD_SRP', password: PASSWORD })).toBe('selectChallenge');
+    expect(choicesOf(signingIn)).toEqual(['EMAIL_OTP']);
+    expect(cognito.calls).toHaveLength(1);
+  });
+
+  it("treats a code the pool asks for on its own, with no way in preferred, as the pool's step: no way back to a choice", async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => ({
+      ChallengeName: 'EMAIL_OTP',
+      Session: 'session-1',
+      ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL', CODE_DELIVERY_DESTINATION: 'd***@e***' },
+    }));
+    const signingIn = start(cognito);
+    expect(await signingIn.signIn({ username: 'demo' })).toBe('mfaCode');
+    expect(signingIn.actor.getSnapshot().context.challenge?.firstFactor).toBeNull();
+    await expect(signingIn.chooseAgain()).rejects.toMatchObject({ code: 'invalidRequest' });
+    expect(cognito.calls).toHaveLength(1);
   });
 
   it('answers the choice with a code by email, then the code', async () => {
@@ -245,7 +278,7 @@ describe('choice-based sign-in (USER_AUTH)', () => {
     const cognito = await userAuthPool({ offered: ['PASSWORD', 'EMAIL_OTP'] });
     const signingIn = start(cognito);
     await signingIn.signIn({ username: 'demo' });
-    await expect(signingIn.selectChallenge('SMS_OTP')).rejects.toMatchObject({ code: 'invalidRequest' });
+    await expect(signingIn.selectChallenge('SMS_OTP')).rejects.toMatchObject({ code: 'invalidRequest', message: expect.stringMatching(/offered/) });
     await expect(signingIn.selectChallenge('NOT_A_FACTOR' as never)).rejects.toMatchObject({ code: 'invalidRequest' });
     expect(cognito.calls).toHaveLength(1);
   });
@@ -277,7 +310,10 @@ describe('choice-based sign-in (USER_AUTH)', () => {
       expect.objectContaining({ code: 'invalidConfig', message: expect.stringContaining('authchart/choice') }),
     );
     const signingIn = start(cognito, { authFlow: 'USER_SRP_AUTH', choice: undefined });
-    await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'EMAIL_OTP' })).rejects.toMatchObject({ code: 'invalidConfig' });
+    await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'EMAIL_OTP' })).rejects.toMatchObject({
+      code: 'invalidConfig',
+      message: expect.stringContaining('choiceBasedSignIn()'),
+    });
     expect(cognito.calls).toEqual([]);
   });
 
@@ -380,10 +416,23 @@ describe('choice-based sign-in with a passkey (WEB_AUTHN)', () => {
     await expect(signingIn.selectChallenge('PASSWORD', 'wrong')).rejects.toMatchObject({ code: 'invalidCredentials' });
   });
 
+  it('passes on a refusal of the choice that is not about the session, as it is', async () => {
+    const throttled = new AuthError('tooManyRequests', 'Rate exceeded', { cognitoName: 'TooManyRequestsException' });
+    const cognito = (await userAuthPool()).on('RespondToAuthChallenge', () => {
+      throw throttled;
+    });
+    const signingIn = start(cognito);
+    await signingIn.signIn({ username: 'demo' });
+    await expect(signingIn.selectChallenge('EMAIL_OTP')).rejects.toMatchObject({ code: 'tooManyRequests' });
+  });
+
   it('refuses a passkey sign-in without a passkey port before any request', async () => {
     const cognito = await userAuthPool();
     const signingIn = start(cognito);
-    await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'WEB_AUTHN' })).rejects.toMatchObject({ code: 'passkeyUnavailable' });
+    await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'WEB_AUTHN' })).rejects.toMatchObject({
+      code: 'passkeyUnavailable',
+      message: expect.stringMatching(/cannot use passkeys/),
+    });
     expect(cognito.calls).toEqual([]);
   });
 
@@ -391,7 +440,10 @@ describe('choice-based sign-in with a passkey (WEB_AUTHN)', () => {
     const cognito = new FakeCognito().on('InitiateAuth', () => ({ ChallengeName: 'WEB_AUTHN', Session: 's', ChallengeParameters: {} }));
     const { port, asked } = passkeysThat();
     const signingIn = start(cognito, { passkeys: port });
-    await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'WEB_AUTHN' })).rejects.toMatchObject({ code: 'invalidResponse' });
+    await expect(signingIn.signIn({ username: 'demo', preferredChallenge: 'WEB_AUTHN' })).rejects.toMatchObject({
+      code: 'invalidResponse',
+      message: expect.stringMatching(/without saying which/),
+    });
     expect(asked).toEqual([]);
   });
 

@@ -81,6 +81,7 @@ describe('base64url (RFC 4648 §5)', () => {
     ['one = too many', 'Zm8=='],
     ['three =', 'Z==='],
     ['= in the middle', 'Zg==Zg'],
+    ['= in the middle of a whole number of groups', 'Zg==Zm9v'],
     ['padding after a full group', 'Zm9v=='],
     ['a non-ASCII letter', 'Zm9é'],
   ])('refuses %s with invalidResponse', (_case, input) => {
@@ -90,6 +91,14 @@ describe('base64url (RFC 4648 §5)', () => {
 
   it('refuses a value that is not a string', () => {
     expect(() => base64UrlToBytes(42 as unknown as string)).toThrow(expect.objectContaining({ code: 'invalidResponse' }));
+  });
+
+  it.each([
+    ['a number', 42, 'a binary value is not a string'],
+    ['a wrong length', 'Zm9vY', 'a binary value is not base64url'],
+    ['a character outside the alphabet', 'Zm+v', 'a binary value is not base64url'],
+  ])('says what was wrong with %s', (_case, input, says) => {
+    expect(() => base64UrlToBytes(input as string)).toThrow(`could not be used: ${says}.`);
   });
 });
 
@@ -126,6 +135,21 @@ describe('requestOptionsFromJson', () => {
     ['null', null],
   ])('refuses %s with invalidResponse', (_case, input) => {
     expect(() => requestOptionsFromJson(input)).toThrow(expect.objectContaining({ code: 'invalidResponse' }));
+  });
+
+  // The message names the member at fault, for whoever reads the pool's answer next.
+  it.each([
+    [null, 'the request options is not an object'],
+    [{}, 'challenge is missing or not a string'],
+    [{ challenge: 'AA', allowCredentials: {} }, 'allowCredentials is not a list'],
+    [{ challenge: 'AA', allowCredentials: ['AA'] }, 'an entry of allowCredentials is not an object'],
+    [{ challenge: 'AA', allowCredentials: [{ id: 'AA' }] }, 'an entry of allowCredentials has no type'],
+    [{ challenge: 'AA', allowCredentials: [{ type: 'public-key' }] }, 'an id in allowCredentials is missing or not a string'],
+    [{ challenge: 'AA', timeout: '60000' }, 'timeout is not of type number'],
+    [{ challenge: 'AA', extensions: 'appid' }, 'extensions is not of type object'],
+    [{ challenge: 'AA', extensions: null }, 'extensions is not of type object'],
+  ])('refuses %j, saying %j', (input, says) => {
+    expect(() => requestOptionsFromJson(input)).toThrow(new AuthError('invalidResponse', `The user pool's passkey data could not be used: ${says}.`));
   });
 });
 
@@ -177,6 +201,18 @@ describe('creationOptionsFromJson', () => {
     ['authenticatorSelection that is a list', { ...json, authenticatorSelection: [] }],
   ])('refuses %s with invalidResponse', (_case, input) => {
     expect(() => creationOptionsFromJson(input)).toThrow(expect.objectContaining({ code: 'invalidResponse' }));
+  });
+
+  it.each([
+    ['not an object', null, 'the creation options is not an object'],
+    ['no user', { ...json, user: undefined }, 'user is not an object'],
+    ['no user name', { ...json, user: { id: 'dXNlci0x', displayName: 'Demo' } }, 'user.name or user.displayName is not a string'],
+    ['no display name', { ...json, user: { id: 'dXNlci0x', name: 'demo' } }, 'user.name or user.displayName is not a string'],
+    ['no rp', { ...json, rp: undefined }, 'rp is not an object'],
+    ['no rp name', { ...json, rp: { id: 'localhost' } }, 'rp.name is not a string'],
+    ['no pubKeyCredParams', { ...json, pubKeyCredParams: undefined }, 'pubKeyCredParams is not a list'],
+  ])('refuses %s, saying %j', (_case, input, says) => {
+    expect(() => creationOptionsFromJson(input)).toThrow(new AuthError('invalidResponse', `The user pool's passkey data could not be used: ${says}.`));
   });
 });
 
@@ -284,5 +320,18 @@ describe('assertionToJson and attestationToJson, checked by @simplewebauthn/serv
       authenticatorAttachment: 'cross-platform',
       clientExtensionResults: { credProps: { rk: true }, prf: { results: { first: '-_8' } } },
     });
+  });
+
+  it('keeps lists as lists and null as null in extension results, and leaves out undefined members', () => {
+    const credential = {
+      id: 'AQ',
+      rawId: bytes(1).buffer,
+      type: 'public-key',
+      authenticatorAttachment: null,
+      response: { clientDataJSON: bytes(2).buffer, authenticatorData: bytes(3).buffer, signature: bytes(4).buffer, userHandle: null },
+      getClientExtensionResults: () => ({ example: { blobs: [bytes(0xfb, 0xff).buffer, 'text'], none: null, absent: undefined } }),
+    } as unknown as PublicKeyCredential;
+    // toStrictEqual: a member written as undefined would not be left out.
+    expect(assertionToJson(credential).clientExtensionResults).toStrictEqual({ example: { blobs: ['-_8', 'text'], none: null } });
   });
 });
