@@ -151,6 +151,29 @@ describe('attributes', () => {
     ]);
   });
 
+  it('codes for two attributes wait side by side: a new code or a verification touches only its own', async () => {
+    const PHONE_DELIVERY = { Destination: '+*******0100', DeliveryMedium: 'SMS', AttributeName: 'phone_number' } as const;
+    const cognito = new FakeCognito()
+      .on('UpdateUserAttributes', (input) => ({ CodeDeliveryDetailsList: [input.UserAttributes[0]!.Name === 'email' ? EMAIL_DELIVERY : PHONE_DELIVERY] }))
+      .on('GetUserAttributeVerificationCode', () => ({ CodeDeliveryDetails: { ...EMAIL_DELIVERY, Destination: 'n***@e***' } }))
+      .on('VerifyUserAttribute', () => ({}));
+    const { data } = await signedIn(cognito);
+    await data.updateUserAttributes({ phone_number: '+15550100' });
+    // Only the change asked for is reported, found under its trimmed name.
+    expect(await data.updateUserAttributes({ ' email ': 'new@example.com' })).toEqual([{ attributeName: 'email', destination: 'a***@e***', medium: 'EMAIL' }]);
+    await data.sendUserAttributeVerificationCode('email');
+    const waiting = () => data.actor.getSnapshot().context.codeDeliveries.map((delivery) => `${delivery.attributeName} ${delivery.destination}`);
+    expect(waiting()).toEqual(['phone_number +*******0100', 'email n***@e***']);
+    await data.verifyUserAttribute('email', '123456');
+    expect(waiting()).toEqual(['phone_number +*******0100']);
+  });
+
+  it('stop ends the account data: its chart stops', async () => {
+    const { data } = await signedIn(new FakeCognito());
+    data.stop();
+    expect(data.actor.getSnapshot().status).toBe('stopped');
+  });
+
   it('a code sent without delivery details (cognito-local) still marks the attribute as waiting', async () => {
     const cognito = new FakeCognito().on('GetUserAttributeVerificationCode', () => ({}));
     const { data } = await signedIn(cognito);
