@@ -247,6 +247,27 @@ describe('attributes', () => {
 });
 
 describe('the session and the user data', () => {
+  it.each([
+    ['GetUser', (data: AccountData) => data.getUser()],
+    ['UpdateUserAttributes', (data: AccountData) => data.updateUserAttributes({ nickname: 'al' })],
+    ['GetUserAttributeVerificationCode', (data: AccountData) => data.sendUserAttributeVerificationCode('email')],
+    ['VerifyUserAttribute', (data: AccountData) => data.verifyUserAttribute('email', '123456')],
+    ['DeleteUserAttributes', (data: AccountData) => data.deleteUserAttributes(['nickname'])],
+    ['DeleteUser', (data: AccountData) => data.deleteUser()],
+  ] as const)('a sign-out aborts %s in flight and rejects it as interrupted', async (operation, request) => {
+    let inFlight: AbortSignal | undefined;
+    const cognito = new FakeCognito().on(operation, (_input: unknown, signal: AbortSignal | undefined) => {
+      inFlight = signal;
+      return new Promise<never>(() => {});
+    });
+    const { auth, data } = await signedIn(cognito);
+    const pending = request(data);
+    await vi.waitFor(() => expect(inFlight).toBeDefined());
+    await auth.signOut();
+    expect((await failure(pending)).code).toBe('interrupted');
+    expect(inFlight!.aborted).toBe(true);
+  });
+
   it('a sign-out during a request rejects it as interrupted and forgets the user read before', async () => {
     const cognito = new FakeCognito()
       .on('GetUser', () => ({ Username: 'alice', UserAttributes: [{ Name: 'email', Value: 'alice@example.com' }] }))

@@ -63,6 +63,12 @@ describe('respondToChallenge', () => {
 });
 
 describe('associateChallengeTotp', () => {
+  it("asks for the TOTP secret with the challenge's session (there is no access token yet)", async () => {
+    const cognito = new FakeCognito().on('AssociateSoftwareToken', () => ({ SecretCode: 'JBSWY3DPEHPK3PXP', Session: 'session-2' }));
+    await run(associateChallengeTotp, { ...actorInput(cognito), challenge: challengeOf('MFA_SETUP') });
+    expect(cognito.callsOf('AssociateSoftwareToken')[0]!.input).toEqual({ Session: 'session-for-MFA_SETUP' });
+  });
+
   it('fails as unknown, saying so, when the pool returns no TOTP secret', async () => {
     const cognito = new FakeCognito().on('AssociateSoftwareToken', () => ({ Session: 'session-2' }));
     const associating = run(associateChallengeTotp, { ...actorInput(cognito), challenge: challengeOf('MFA_SETUP') });

@@ -61,4 +61,14 @@ describe('revokeSession', () => {
     actor.stop();
     expect(signal?.aborted).toBe(true);
   });
+
+  it('aborts the revocation in flight when stopped', async () => {
+    const { called, handler } = hanging();
+    const cognito = new FakeCognito().on('RevokeToken', handler);
+    const actor = createActor(revokeSession, { input: revokeInput(cognito, false) }).start();
+    const signal = await called;
+    expect(signal?.aborted).toBe(false);
+    actor.stop();
+    expect(signal?.aborted).toBe(true);
+  });
 });
