@@ -3,7 +3,7 @@
 // published model), what it makes of the answers, its checks before any request, and how the
 // session's end and the user's deletion meet.
 import { waitFor } from 'xstate';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createAccountData, type AccountData } from '../../../machines/account/index.js';
 import { AuthError, createAuth, memoryStorage, noRefreshLock, type Auth, type AuthConfig, type TokenStorage } from '../../../machines/index.js';
 import { storageKey } from '../../../machines/storage/storedSession.js';
@@ -168,10 +168,15 @@ describe('attributes', () => {
     expect(waiting()).toEqual(['phone_number +*******0100']);
   });
 
-  it('stop ends the account data: its chart stops', async () => {
-    const { data } = await signedIn(new FakeCognito());
+  it('stop ends the account data: its chart stops and no longer follows the session', async () => {
+    const { auth, data } = await signedIn(new FakeCognito());
     data.stop();
     expect(data.actor.getSnapshot().status).toBe('stopped');
+    // XState warns of every event sent to a stopped actor: the sign-out must send none.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    onTestFinished(() => warn.mockRestore());
+    await auth.signOut();
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('a code sent without delivery details (cognito-local) still marks the attribute as waiting', async () => {
