@@ -49,14 +49,17 @@ type AuthSnapshot = SnapshotFrom<typeof authMachine>;
 export function createAuthSteps(actor: AuthActor): AuthSteps {
   // Steps are judged on the snapshot read just before they are sent, never on the one a wait
   // ended with: a step asked for in the same tick may have started in between (a double
-  // submit), and this one then waits for it too instead of being sent into its request.
+  // submit), and this one then waits for it too instead of being sent into its request. The
+  // first wait is always awaited: a step asked for from a subscriber, while the chart is still
+  // taking its last event, must not be sent (and queued) before that event is taken.
   const notBusy = (s: AuthSnapshot) => !s.hasTag('busy');
 
   /** Sends one event once start-up is over, waits for the outcome, rejects with its error. */
   async function perform(event: AuthEvent): Promise<AuthSnapshot> {
     // A step asked for during start-up, a refresh or a tab sync waits for it, not fails. Not
     // busy, so not signing out either: a sign-in then waits for the sign-out to end.
-    while (!notBusy(actor.getSnapshot())) await waitFor(actor, notBusy);
+    do await waitFor(actor, notBusy);
+    while (!notBusy(actor.getSnapshot()));
     const before = actor.getSnapshot();
     if (event.type === 'SIGN_IN' && selectIsAuthenticated(before)) {
       throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
@@ -73,7 +76,8 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
   return {
     signIn: (credentials) => next({ type: 'SIGN_IN', ...credentials }),
     async signInWithRedirect(options = {}) {
-      while (!notBusy(actor.getSnapshot())) await waitFor(actor, notBusy);
+      do await waitFor(actor, notBusy);
+      while (!notBusy(actor.getSnapshot()));
       const before = actor.getSnapshot();
       const event: AuthEvent = { type: 'SIGN_IN_WITH_REDIRECT', options };
       if (selectIsAuthenticated(before)) throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');

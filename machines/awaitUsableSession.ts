@@ -1,4 +1,4 @@
-import { waitFor } from 'xstate';
+import { waitFor, type SnapshotFrom } from 'xstate';
 import { AuthError } from './AuthError.js';
 import type { AuthActor } from './authMachine.js';
 import type { Clock } from './AuthPorts.js';
@@ -15,7 +15,12 @@ export async function awaitUsableSession(
   clock: Clock,
   options: { signal?: AbortSignal; refreshIfDue: boolean },
 ): Promise<Session> {
-  const snapshot = await waitFor(actor, (s) => !s.hasTag('busy'), options.signal ? { signal: options.signal } : {});
+  const notBusy = (s: SnapshotFrom<AuthActor>) => !s.hasTag('busy');
+  // Judged on the snapshot read after the last wait, not the one it ended with: a sign-in asked
+  // for in the same tick may have started meanwhile, and its outcome is the one to wait for.
+  do await waitFor(actor, notBusy, options.signal ? { signal: options.signal } : {});
+  while (!notBusy(actor.getSnapshot()));
+  const snapshot = actor.getSnapshot();
   const { session, error, config } = snapshot.context;
   const now = clock.now();
   const signedIn = snapshot.matches('signedIn') || snapshot.matches('refreshing');

@@ -20,12 +20,12 @@ export async function performRequest<TLogic extends AnyStateMachine>(
   event: EventFromLogic<TLogic>,
 ): Promise<SnapshotFrom<TLogic>> {
   // Read the snapshot when sending, not when a wait ended: a request asked for in the same tick
-  // may have started in between, and this one then waits for it in turn.
-  let before = actor.getSnapshot() as RequestSnapshot;
-  while (!idle(before)) {
-    await waitFor(actor, idle);
-    before = actor.getSnapshot() as RequestSnapshot;
-  }
+  // may have started in between, and this one then waits for it in turn. The first wait is
+  // always awaited, so a request asked for from a subscriber is sent once the chart has taken
+  // the event it was told of.
+  do await waitFor(actor, idle);
+  while (!idle(actor.getSnapshot() as RequestSnapshot));
+  const before = actor.getSnapshot() as RequestSnapshot;
   if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
   actor.send(event);
   const after = await waitFor(actor, idle);

@@ -1,7 +1,7 @@
 // Prints the mutation score of machines/ per folder from Stryker's JSON reports:
 // `node test/mutation/scoreByFolder.mjs [report.json ...]` (default reports/mutation/mutation.json).
 // Several reports, from runs scoped to different folders, are read as one; where two hold the same
-// file, the later one counts. Static mutants are skipped by the default run (see
+// file, the one written last counts. Static mutants are skipped by the default run (see
 // stryker.config.mjs) and counted apart, as "ignored".
 import { readReports } from './readReports.mjs';
 

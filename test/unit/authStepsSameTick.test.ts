@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAuth, type Auth } from '../../machines/index.js';
+import { waitFor } from 'xstate';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { AuthError, createAuth, type Auth } from '../../machines/index.js';
 import { FakeCognito } from '../support/FakeCognito.js';
 import { makeTokenSet, TEST_POOL } from '../support/fakeTokens.js';
 
@@ -41,5 +42,24 @@ describe('auth steps asked for in the same tick', () => {
     await expect(first).rejects.toBeDefined();
     expect(await second).toBe('signedIn');
     expect(auth.user()).toMatchObject({ username: 'demo' });
+  });
+});
+
+describe('an auth step asked for from a subscriber', () => {
+  it('is sent once the chart has taken the event the subscriber was told of, and rejects with its own refusal', async () => {
+    const cognito = new FakeCognito().on('InitiateAuth', () => {
+      throw new AuthError('notAuthorized', 'Incorrect username or password.', { cognitoName: 'NotAuthorizedException', status: 400 });
+    });
+    const auth = createAuth({ authFlow: 'USER_PASSWORD_AUTH', userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId, storage: 'memory', transport: cognito });
+    running.push(auth);
+    await waitFor(auth.actor, (s) => s.matches('signedOut'));
+    let step: Promise<unknown> | undefined;
+    const subscription = auth.actor.subscribe(() => {
+      step ??= auth.signIn({ username: 'demo', password: 'wrong' });
+    });
+    onTestFinished(() => subscription.unsubscribe());
+    auth.cancel();
+    await expect(step).rejects.toMatchObject({ code: 'notAuthorized' });
+    expect(cognito.callsOf('InitiateAuth')).toHaveLength(1);
   });
 });

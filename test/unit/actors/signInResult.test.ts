@@ -10,7 +10,7 @@ import { NOW, tokenAnswer } from './actorInput.js';
 const config = () => resolveConfig({ userPoolId: TEST_POOL.userPoolId, clientId: TEST_POOL.clientId });
 
 describe('toSignInResult', () => {
-  it.each(['IdToken', 'AccessToken'] as const)('refuses tokens without an %s as invalidToken, saying it is missing', (missing) => {
+  it.each(['IdToken', 'AccessToken', 'RefreshToken'] as const)('refuses tokens without their %s as invalidToken, saying it is missing', (missing) => {
     const result = tokenAnswer().AuthenticationResult;
     const { [missing]: _left, ...answer } = result;
     expect(() => toSignInResult({ AuthenticationResult: answer }, 'demo', config(), NOW)).toThrow(
