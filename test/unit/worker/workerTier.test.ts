@@ -1,6 +1,12 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { workerTier } from '../../../machines/worker/index.js';
+// What the vault worker script imports, loaded with this file rather than by the script's import
+// in the test below: `npm run test:mutation` counts code that runs while a test runs as that
+// test's alone, so Cognito's error tables (mapCognitoError) would be checked against this one
+// test instead of the whole suite, and their mutants would wrongly survive.
+import '../../../machines/cognito/fetchTransport.js';
+import '../../../machines/worker/serveVault.js';
 import { serveOnLoopback } from '../../support/serveOnLoopback.js';
 import { workerScope } from '../../support/workerScope.js';
 
