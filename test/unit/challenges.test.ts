@@ -112,7 +112,7 @@ describe('sign-in challenges (fakes with Cognito response shapes)', () => {
     await a.signIn({ username: 'demo', password: 'pw' });
     const snapshot = await waitFor(a.actor, (s) => s.matches('signedOut'));
     expect(snapshot.context.endReason).toBe('challengeExpired');
-    expect(snapshot.context.error?.code).toBe('challengeExpired');
+    expect(snapshot.context.error).toMatchObject({ code: 'challengeExpired', message: 'This sign-in step took too long; please sign in again.' });
     expect(snapshot.context.challenge).toBeNull();
   });
 

@@ -168,6 +168,13 @@ describe('attributes', () => {
     expect(waiting()).toEqual(['phone_number +*******0100']);
   });
 
+  it('a code delivery Cognito names no attribute for is not reported', async () => {
+    const cognito = new FakeCognito().on('UpdateUserAttributes', () => ({ CodeDeliveryDetailsList: [{ DeliveryMedium: 'EMAIL', Destination: 'a***@e***' }] }));
+    const { data } = await signedIn(cognito);
+    expect(await data.updateUserAttributes({ email: 'new@example.com' })).toEqual([]);
+    expect(data.actor.getSnapshot().context.codeDeliveries).toEqual([]);
+  });
+
   it('stop ends the account data: its chart stops and no longer follows the session', async () => {
     const { auth, data } = await signedIn(new FakeCognito());
     data.stop();

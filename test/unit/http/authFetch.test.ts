@@ -131,7 +131,7 @@ describe('auth.fetch', () => {
     const snapshot = auth.actor.getSnapshot();
     expect(topState(snapshot)).toBe('expired');
     expect(snapshot.context.endReason).toBe('revoked');
-    expect(snapshot.context.error?.code).toBe('sessionRevoked');
+    expect(snapshot.context.error).toMatchObject({ code: 'sessionRevoked', message: 'The API no longer accepts this session; please sign in again.' });
     await expect(auth.fetch(`${API}/notes`)).rejects.toMatchObject({ code: 'sessionExpired', message: 'The session has expired; please sign in again.' });
     expect(api.sent).toHaveLength(2);
   });
