@@ -6,6 +6,7 @@ import type { Credentials } from './AuthContext.js';
 import type { FirstFactor, MfaType } from './challenges/Challenge.js';
 import type { RedirectOptions } from './oauth/OAuthPort.js';
 import { selectIsAuthenticated, selectNextStep, type NextStep } from './selectors.js';
+import { whenSettled } from './whenSettled.js';
 
 /**
  * Promise-returning helpers over the actor's events. Each sends one event and waits until nothing
@@ -47,25 +48,19 @@ export interface AuthSteps {
 type AuthSnapshot = SnapshotFrom<typeof authMachine>;
 
 export function createAuthSteps(actor: AuthActor): AuthSteps {
-  // Steps are judged on the snapshot read just before they are sent, never on the one a wait
-  // ended with: a step asked for in the same tick may have started in between (a double
-  // submit), and this one then waits for it too instead of being sent into its request. The
-  // first wait is always awaited: a step asked for from a subscriber, while the chart is still
-  // taking its last event, must not be sent (and queued) before that event is taken.
   const notBusy = (s: AuthSnapshot) => !s.hasTag('busy');
 
   /** Sends one event once start-up is over, waits for the outcome, rejects with its error. */
   async function perform(event: AuthEvent): Promise<AuthSnapshot> {
     // A step asked for during start-up, a refresh or a tab sync waits for it, not fails. Not
     // busy, so not signing out either: a sign-in then waits for the sign-out to end.
-    do await waitFor(actor, notBusy);
-    while (!notBusy(actor.getSnapshot()));
-    const before = actor.getSnapshot();
-    if (event.type === 'SIGN_IN' && selectIsAuthenticated(before)) {
-      throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
-    }
-    if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
-    actor.send(event);
+    await whenSettled(actor, notBusy, (before) => {
+      if (event.type === 'SIGN_IN' && selectIsAuthenticated(before)) {
+        throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
+      }
+      if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
+      actor.send(event);
+    });
     const after = await waitFor(actor, notBusy);
     if (after.context.error) throw after.context.error;
     return after;
@@ -76,13 +71,12 @@ export function createAuthSteps(actor: AuthActor): AuthSteps {
   return {
     signIn: (credentials) => next({ type: 'SIGN_IN', ...credentials }),
     async signInWithRedirect(options = {}) {
-      do await waitFor(actor, notBusy);
-      while (!notBusy(actor.getSnapshot()));
-      const before = actor.getSnapshot();
       const event: AuthEvent = { type: 'SIGN_IN_WITH_REDIRECT', options };
-      if (selectIsAuthenticated(before)) throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
-      if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible now (is createAuth's oauth set?).`);
-      actor.send(event);
+      await whenSettled(actor, notBusy, (before) => {
+        if (selectIsAuthenticated(before)) throw new AuthError('alreadySignedIn', 'A user is already signed in; sign out first.');
+        if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible now (is createAuth's oauth set?).`);
+        actor.send(event);
+      });
       // The page is about to be replaced: resolve once the navigation is asked for.
       // Entering redirecting clears the error: one here means the redirect did not start.
       const after = await waitFor(actor, (s) => !s.matches({ redirecting: 'navigating' }));

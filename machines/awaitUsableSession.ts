@@ -1,8 +1,8 @@
-import { waitFor, type SnapshotFrom } from 'xstate';
 import { AuthError } from './AuthError.js';
 import type { AuthActor } from './authMachine.js';
 import type { Clock } from './AuthPorts.js';
 import { isExpired, msUntilRefresh, type Session } from './tokens/Session.js';
+import { whenSettled } from './whenSettled.js';
 
 /**
  * The session to use now, once nothing is in flight, refreshing first when the token is within
@@ -15,12 +15,8 @@ export async function awaitUsableSession(
   clock: Clock,
   options: { signal?: AbortSignal; refreshIfDue: boolean },
 ): Promise<Session> {
-  const notBusy = (s: SnapshotFrom<AuthActor>) => !s.hasTag('busy');
-  // Judged on the snapshot read after the last wait, not the one it ended with: a sign-in asked
-  // for in the same tick may have started meanwhile, and its outcome is the one to wait for.
-  do await waitFor(actor, notBusy, options.signal ? { signal: options.signal } : {});
-  while (!notBusy(actor.getSnapshot()));
-  const snapshot = actor.getSnapshot();
+  // A sign-in asked for in the same tick may start while this waits: its outcome is the one to judge.
+  const snapshot = await whenSettled(actor, (s) => !s.hasTag('busy'), (s) => s, options.signal ? { signal: options.signal } : {});
   const { session, error, config } = snapshot.context;
   const now = clock.now();
   const signedIn = snapshot.matches('signedIn') || snapshot.matches('refreshing');

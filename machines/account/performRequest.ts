@@ -1,5 +1,6 @@
 import { waitFor, type Actor, type AnyStateMachine, type EventFromLogic, type EventObject, type SnapshotFrom } from 'xstate';
 import { AuthError } from '../AuthError.js';
+import { whenSettled } from '../whenSettled.js';
 
 /** What the account charts share: tagged `busy` while a request runs, its failure in `context.error`. */
 interface RequestSnapshot {
@@ -19,15 +20,10 @@ export async function performRequest<TLogic extends AnyStateMachine>(
   actor: Actor<TLogic>,
   event: EventFromLogic<TLogic>,
 ): Promise<SnapshotFrom<TLogic>> {
-  // Read the snapshot when sending, not when a wait ended: a request asked for in the same tick
-  // may have started in between, and this one then waits for it in turn. The first wait is
-  // always awaited, so a request asked for from a subscriber is sent once the chart has taken
-  // the event it was told of.
-  do await waitFor(actor, idle);
-  while (!idle(actor.getSnapshot() as RequestSnapshot));
-  const before = actor.getSnapshot() as RequestSnapshot;
-  if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
-  actor.send(event);
+  await whenSettled(actor, idle, (before: RequestSnapshot) => {
+    if (!before.can(event)) throw new AuthError('invalidRequest', `${event.type} is not possible at this step.`);
+    actor.send(event);
+  });
   const after = await waitFor(actor, idle);
   const { error } = (after as RequestSnapshot).context;
   if (error) throw error;
